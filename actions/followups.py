@@ -1,0 +1,105 @@
+"""Follow-ups: "och i Vushtrri?" asks the last question again about something else; "det första" picks from a list."""
+import re
+from typing import Any, Dict, Optional, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.portfolio.text import fold
+from actions.turn import HANDLERS, Turn
+
+# When the new subject is of another kind than the last question's, ask its closest counterpart.
+PARTNER_COUNTERPART = {"ask_project_period": "ask_partner_start", "ask_project_partners": "ask_partner_country"}
+PROJECT_COUNTERPART = {"ask_partner_start": "ask_project_period", "ask_partner_country": "ask_project_partners"}
+
+ORDINALS = {
+    1: "1 1a 1st forsta forst ettan en ett etta one first",
+    2: "2 2a 2nd andra tvaan tva two second",
+    3: "3 3e 3rd tredje trean tre three third",
+    4: "4 4e 4th fjarde fyran fyra four fourth",
+    5: "5 5e 5th femte femman fem five fifth",
+    6: "6 6e 6th sjatte sexan sex six sixth",
+    7: "7 7e 7th sjunde sjuan sju seven seventh",
+    8: "8 8e 8th attonde attan atta eight eighth",
+    9: "9 9e 9th nionde nian nio nine ninth",
+    -1: "sista last final senaste",
+}
+WORD_TO_POSITION = {word: position for position, words in ORDINALS.items() for word in words.split()}
+
+
+def ordinal_position(text: str) -> Optional[int]:
+    for word in re.findall(r"[a-z0-9]+", fold(text)):
+        if word in WORD_TO_POSITION:
+            return WORD_TO_POSITION[word]
+    return None
+
+
+def followup_intent(kind: str, last_intent: Optional[str]) -> str:
+    """The last question, as it applies to a thing of this kind."""
+    last = last_intent or ""
+    if kind == "partner":
+        if last.startswith("ask_partner_") or last in ("ask_funding", "ask_project_list"):
+            return last
+        return PARTNER_COUNTERPART.get(last, "ask_partner_overview")
+    if kind == "project":
+        if last.startswith("ask_project_") and last != "ask_project_list":
+            return last
+        return PROJECT_COUNTERPART.get(last, "ask_project_overview")
+    return "ask_person"
+
+
+class ActionAnswerFollowup(Action):
+    def name(self) -> Text:
+        return "action_answer_followup"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]):
+        turn = Turn(dispatcher, tracker, domain)
+        last_intent = tracker.get_slot("last_intent")
+        for kind in ("partner", "project", "person"):
+            named = turn.mentioned(kind)
+            if named:
+                turn.focus_on(kind, named[0])
+                turn.intent = followup_intent(kind, last_intent)
+                HANDLERS[turn.intent](turn)
+                return turn.events
+        HANDLERS["nlu_fallback"](turn)
+        return turn.events
+
+
+class ActionSelectFromList(Action):
+    def name(self) -> Text:
+        return "action_select_from_list"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]):
+        turn = Turn(dispatcher, tracker, domain)
+        items = tracker.get_slot("listed_items") or []
+        if not items:
+            turn.say("utter_list_missing")
+            return turn.events
+        position = ordinal_position(turn.entity_text("ordinal") or "") or ordinal_position(turn.text)
+        if position is None or position > len(items):
+            turn.say("utter_list_out_of_range", count=len(items))
+            return turn.events
+        kind, _, item_id = items[position - 1 if position > 0 else -1].partition(":")
+        if kind == "result":
+            select_result(turn, item_id, tracker.get_slot("last_intent"))
+        else:
+            turn.focus_on(kind, item_id)
+            pending = tracker.get_slot("last_intent")
+            # After "vilket projekt menar du?" the pending question is answered for the chosen item.
+            keep = pending if pending and pending.startswith(f"ask_{kind}_") and pending != "ask_project_list" else None
+            turn.intent = keep or f"ask_{kind}_overview"
+            HANDLERS[turn.intent](turn)
+        return turn.events
+
+
+def select_result(turn: Turn, result_id: str, last_intent: Optional[str]) -> None:
+    result = next((r for r in turn.content.results if r.id == result_id), None)
+    if result is None:
+        turn.say("utter_list_missing")
+    elif result.project:
+        turn.intent = "ask_project_results"
+        turn.focus_on("project", result.project)
+        HANDLERS[turn.intent](turn)
+    else:
+        turn.say("utter_result_item", result=result.text(turn.lang).capitalize())

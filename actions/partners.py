@@ -1,0 +1,83 @@
+"""Answers about a partner municipality: population, area, country, website, start, projects, themes."""
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.portfolio.text import format_list, format_number
+from actions.turn import HANDLERS, Turn, answers
+
+PARTNER_INTENTS = (
+    "ask_partner_overview", "ask_partner_population", "ask_partner_area", "ask_partner_country",
+    "ask_partner_website", "ask_partner_start", "ask_partner_project_count", "ask_partner_themes",
+)
+
+
+def partner_values(turn: Turn, partner_id: str) -> Dict[str, Any]:
+    partner, lang = turn.content.partners[partner_id], turn.lang
+    return {
+        "partner_name": partner.name if turn.intent == "ask_partner_overview" else partner.short_name,
+        "country": partner.country(lang),
+        "population": format_number(partner.population, lang),
+        "area": format_number(partner.area_km2, lang),
+        "website": partner.website,
+        "start_year": partner.start_year,
+        "project_count": partner.project_count,
+        "project_count_label": partner.project_count_label(lang),
+        "themes": format_list([theme(lang) for theme in partner.themes], lang),
+        "funder": turn.content.programme.funding.funder,
+    }
+
+
+def partners_in_question(turn: Turn) -> List[str]:
+    """Partners named now; else the partner of a project named now; else the conversation's subject."""
+    named = turn.mentioned("partner")
+    if named:
+        return named
+    projects = turn.mentioned("project")
+    if projects:
+        return list(dict.fromkeys(p for pid in projects for p in turn.content.projects[pid].partners))
+    subject = turn.subject()
+    if subject and subject[0] == "partner":
+        return [subject[1]]
+    if subject and subject[0] == "project":
+        return list(turn.content.projects[subject[1]].partners)
+    return []
+
+
+def ask_which_partner(turn: Turn, intent: str) -> None:
+    buttons = [
+        {"title": partner.short_name, "payload": f'/{intent}{{"partner": "{partner.id}"}}'}
+        for partner in turn.content.partners.values()
+    ]
+    turn.say("utter_which_partner", buttons=buttons)
+    turn.remember_intent(intent)
+
+
+@answers(*PARTNER_INTENTS)
+def answer_partner_fact(turn: Turn) -> None:
+    intent = turn.intent
+    # "när började det?" about a project means its period, not a partnership's start.
+    if intent == "ask_partner_start" and not turn.mentioned("partner"):
+        project_ids = turn.mentioned("project")
+        subject = turn.subject()
+        if project_ids or (subject and subject[0] == "project"):
+            turn.intent = "ask_project_period"
+            return HANDLERS[turn.intent](turn)
+    partner_ids = partners_in_question(turn)
+    if not partner_ids:
+        return ask_which_partner(turn, intent)
+    response = "utter_" + intent[len("ask_"):]
+    for partner_id in partner_ids:
+        turn.say(response, **partner_values(turn, partner_id))
+    turn.remember("partner", partner_ids[-1], intent)
+
+
+class ActionAnswerPartner(Action):
+    def name(self) -> Text:
+        return "action_answer_partner"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]):
+        turn = Turn(dispatcher, tracker, domain)
+        answer_partner_fact(turn)
+        return turn.events

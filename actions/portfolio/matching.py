@@ -1,0 +1,87 @@
+"""Finds partners, projects and people named in free text, tolerating typos and missing å/ä/ö."""
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from typing import Dict, List, Optional, Tuple
+
+from actions.portfolio.models import Portfolio
+from actions.portfolio.text import words
+
+KINDS = ("partner", "project", "person")
+FUZZY_MIN_LENGTH = 5  # short aliases ("mis", "jb") must match exactly or they match everything
+FUZZY_RATIO = 0.86
+FUZZY_RATIO_LONG = 0.8
+
+
+@dataclass(frozen=True)
+class Mention:
+    kind: str
+    id: str
+    position: int
+
+
+def aliases_by_kind(portfolio: Portfolio) -> Dict[str, Dict[str, List[str]]]:
+    """Every name people use for each entity: {kind: {id: [names]}}."""
+    found: Dict[str, Dict[str, List[str]]] = {kind: {} for kind in KINDS}
+    for partner in portfolio.partners.values():
+        found["partner"][partner.id] = [partner.name, partner.short_name, *partner.aliases.all()]
+    for project in portfolio.projects.values():
+        found["project"][project.id] = [
+            project.title.sv, project.title.en, project.short_name.sv, project.short_name.en,
+            *project.aliases.all(),
+        ]
+    for person in portfolio.people.values():
+        found["person"][person.id] = [person.name, *person.aliases.all()]
+    return found
+
+
+class EntityMatcher:
+    def __init__(self, portfolio: Portfolio):
+        index: List[Tuple[Tuple[str, ...], str, str]] = []
+        for kind, entities in aliases_by_kind(portfolio).items():
+            for entity_id, names in entities.items():
+                for name in {*names, entity_id.replace("-", " ")}:
+                    tokens = tuple(words(name))
+                    if tokens:
+                        index.append((tokens, kind, entity_id))
+        # Longest names first, so "sekos 2" wins over "sekos" and "jb marks local municipality" over "jb marks".
+        self._index = sorted(set(index), key=lambda entry: (-len(" ".join(entry[0])), entry))
+
+    def find(self, text: str, kind: Optional[str] = None) -> List[Mention]:
+        tokens = words(text)
+        taken = [False] * len(tokens)
+        mentions: List[Mention] = []
+        for alias, alias_kind, entity_id in self._index:
+            if kind and alias_kind != kind:
+                continue
+            size = len(alias)
+            for start in range(len(tokens) - size + 1):
+                if any(taken[start:start + size]):
+                    continue
+                if _same(alias, tokens[start:start + size]):
+                    taken[start:start + size] = [True] * size
+                    mentions.append(Mention(alias_kind, entity_id, start))
+        unique: Dict[Tuple[str, str], Mention] = {}
+        for mention in sorted(mentions, key=lambda m: m.position):
+            unique.setdefault((mention.kind, mention.id), mention)
+        return list(unique.values())
+
+    def resolve(self, kind: str, value: str, known_ids) -> Optional[str]:
+        """An entity value (an id from a synonym, or the words the visitor typed) as a content id."""
+        if value in known_ids:
+            return value
+        mentions = self.find(value, kind)
+        return mentions[0].id if mentions else None
+
+
+def _same(alias: Tuple[str, ...], window: List[str]) -> bool:
+    if tuple(window) == alias:
+        return True
+    joined_alias, joined_window = " ".join(alias), " ".join(window)
+    if len(joined_alias) < FUZZY_MIN_LENGTH or alias[-1].isdigit() or window[-1].isdigit():
+        return False
+    # Cheap checks first: typos rarely change the first letter or the length by more than two.
+    if joined_alias[0] != joined_window[0] or abs(len(joined_alias) - len(joined_window)) > 2:
+        return False
+    needed = FUZZY_RATIO_LONG if len(joined_alias) >= 7 else FUZZY_RATIO
+    matcher = SequenceMatcher(None, joined_alias, joined_window)
+    return matcher.quick_ratio() >= needed and matcher.ratio() >= needed

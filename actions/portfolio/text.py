@@ -1,0 +1,39 @@
+"""Text helpers shared by matching and formatting: folding for comparison, numbers and lists per language."""
+import re
+import unicodedata
+from typing import List
+
+_FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "ü": "u", "æ": "a", "ø": "o"})
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def fold(text: str) -> str:
+    """Lowercase and strip Swedish diacritics so "Växjö", "vaxjo" and "VÄXJÖ" compare equal."""
+    text = unicodedata.normalize("NFC", text or "").lower().translate(_FOLD)
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+
+
+def words(text: str) -> List[str]:
+    return _WORD.findall(fold(text))
+
+
+def format_number(value: int, lang: str) -> str:
+    """250 000 in Swedish (non-breaking space), 250,000 in English."""
+    grouped = f"{value:,}"
+    return grouped if lang == "en" else grouped.replace(",", "\u00a0")
+
+
+def format_list(items: List[str], lang: str) -> str:
+    items = [item for item in items if item]
+    if len(items) <= 1:
+        return "".join(items)
+    conjunction = " and " if lang == "en" else " och "
+    return ", ".join(items[:-1]) + conjunction + items[-1]
+
+
+def format_period(start: int, end: int) -> str:
+    return f"{start}\u2013{end}" if end != start else str(start)
+
+
+def display_url(url: str) -> str:
+    return re.sub(r"^https?://", "", url).rstrip("/")

@@ -1,0 +1,156 @@
+"""Answers about the programme as a whole: overview, purpose, funding, ICLD, Agenda 2030, people, results, contact."""
+import re
+from typing import Any, Dict, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.portfolio.text import format_list
+from actions.turn import HANDLERS, Turn, answers
+
+
+def _source(turn: Turn) -> str:
+    return turn.content.resources.contact.website
+
+
+@answers("ask_partnerships_overview")
+def overview(turn: Turn) -> None:
+    content, lang = turn.content, turn.lang
+    partners = [
+        turn.render("utter_item_partner", partner_name=p.name, country=p.country(lang), start_year=p.start_year)
+        for p in content.partners.values()
+    ]
+    turn.say("utter_partnerships_overview", history=content.programme.history(lang), count=len(partners),
+             partners=format_list(partners, lang), basis=content.programme.basis(lang),
+             funding=content.programme.funding.description(lang), source=_source(turn))
+    turn.remember_list([f"partner:{pid}" for pid in content.partners])
+    turn.remember_intent("ask_partnerships_overview")
+
+
+@answers("ask_programme_purpose")
+def purpose(turn: Turn) -> None:
+    programme = turn.content.programme
+    turn.say("utter_programme_purpose", purpose=programme.purpose(turn.lang),
+             give_and_take=programme.give_and_take(turn.lang),
+             project_character=programme.project_character(turn.lang), source=_source(turn))
+
+
+@answers("ask_how_participants_meet")
+def meeting(turn: Turn) -> None:
+    turn.say("utter_how_participants_meet", meeting=turn.content.programme.meeting(turn.lang), source=_source(turn))
+
+
+def _values(turn: Turn) -> str:
+    return format_list([value(turn.lang) for value in turn.content.programme.core_values], turn.lang)
+
+
+@answers("ask_core_values")
+def core_values(turn: Turn) -> None:
+    programme = turn.content.programme
+    turn.say("utter_core_values", count=len(programme.core_values), values=_values(turn),
+             source=programme.funding.website)
+
+
+@answers("ask_funding")
+def funding(turn: Turn) -> None:
+    programme = turn.content.programme
+    partner_ids = turn.mentioned("partner")
+    for partner_id in partner_ids:
+        partner = turn.content.partners[partner_id]
+        turn.say("utter_partner_funding", partner_name=partner.short_name, funding=partner.funding(turn.lang),
+                 source=programme.funding.website)
+    if not partner_ids:
+        turn.say("utter_funding", funding=programme.funding.description(turn.lang), source=programme.funding.website)
+    else:
+        turn.remember("partner", partner_ids[-1])
+    turn.remember_intent("ask_funding")
+
+
+@answers("ask_icld")
+def icld(turn: Turn) -> None:
+    funding_info = turn.content.programme.funding
+    turn.say("utter_icld", funder_name=funding_info.funder_name(turn.lang),
+             funding=funding_info.description(turn.lang), values=_values(turn), source=funding_info.website)
+
+
+def _goal_number(turn: Turn):
+    raw = turn.entity_text("sdg_goal") or ""
+    match = re.search(r"\b(1[0-7]|[1-9])\b", raw) or re.search(r"(?:mål|mal|goal|sdg)\s*(1[0-7]|[1-9])\b", turn.text.lower())
+    return int(match.group(1)) if match else None
+
+
+@answers("ask_agenda2030")
+def agenda2030(turn: Turn) -> None:
+    content, lang = turn.content, turn.lang
+    agenda = content.programme.agenda2030
+    goal = _goal_number(turn)
+    if goal is None:
+        named = turn.mentioned("project")
+        if named:
+            turn.intent = "ask_project_focus"
+            return HANDLERS["ask_project_focus"](turn)
+        turn.say("utter_agenda2030", description=agenda.description(lang), source=_source(turn))
+        return
+    projects = [p for p in content.projects.values() if p.sdg_goal == goal]
+    if not projects:
+        turn.say("utter_agenda2030_goal_none", goal=goal, description=agenda.description(lang))
+        return
+    described = next((g.description(lang) for g in agenda.goals if g.number == goal), None)
+    goal_description = turn.render("utter_goal_description", description=described) if described else ""
+    turn.say("utter_agenda2030_goal", goal=goal, goal_description=goal_description, source=_source(turn),
+             projects=format_list([p.title(lang) for p in projects], lang))
+    turn.remember("project", projects[0].id, "ask_project_focus")
+
+
+@answers("ask_person")
+def person(turn: Turn) -> None:
+    content, lang = turn.content, turn.lang
+    named = turn.mentioned("person")
+    if not named:
+        project_ids = turn.mentioned("project")
+        subject = turn.subject()
+        if not project_ids and subject and subject[0] == "project":
+            project_ids = [subject[1]]
+        quoted = [content.projects[pid].quote_by for pid in project_ids if content.projects[pid].quote_by]
+        named = quoted or [content.programme.chair_quote_by]
+    for person_id in named:
+        someone = content.people[person_id]
+        about = (content.projects[someone.about].title(lang) if someone.about in content.projects
+                 else turn.render("utter_about_programme"))
+        turn.say("utter_person", person_name=someone.name, person_role=someone.role(lang), about=about,
+                 quote=someone.quote(lang), source=_source(turn))
+    turn.remember("person", named[-1], "ask_person")
+
+
+@answers("ask_results_vaxjo")
+def results(turn: Turn) -> None:
+    items = "\n".join(f"{index}. {result.text(turn.lang)}" for index, result in enumerate(turn.content.results, 1))
+    turn.say("utter_results_vaxjo", results=items, source=_source(turn))
+    turn.remember_list([f"result:{result.id}" for result in turn.content.results])
+    turn.remember_intent("ask_results_vaxjo")
+
+
+@answers("ask_contact")
+def contact(turn: Turn) -> None:
+    details = turn.content.resources.contact
+    turn.say("utter_contact", name=details.name(turn.lang), website=details.website, email=details.email,
+             phone=details.phone, phone_international=details.phone_international)
+
+
+@answers("ask_read_more")
+def read_more(turn: Turn) -> None:
+    resources, lang = turn.content.resources, turn.lang
+    turn.say("utter_read_more", film_title=resources.film.title(lang), film_where=resources.film.where(lang),
+             film_url=resources.film.url, read_more_title=resources.read_more.title(lang),
+             read_more_url=resources.read_more.url)
+
+
+class ActionAnswerProgramme(Action):
+    def name(self) -> Text:
+        return "action_answer_programme"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]):
+        turn = Turn(dispatcher, tracker, domain)
+        handler = HANDLERS.get(turn.intent, overview)
+        handler(turn)
+        return turn.events

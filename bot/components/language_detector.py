@@ -1,0 +1,105 @@
+"""Rasa NLU component that tags each user message with its language (entity `message_language`)."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Dict, Iterable, List, Optional, Set, Text
+
+import yaml
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.extractors.extractor import EntityExtractorMixin
+from rasa.shared.nlu.constants import ENTITIES, TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from bot.language import detect_language, requested_language
+
+ENTITY_NAME = "message_language"
+NAME_KEYS = ("name", "short_name", "aliases", "funder")
+# Names the brochure uses everywhere but that the content files never list on their own.
+EXTRA_NAMES = ("Växjö", "ICLD", "Agenda 2030", "Teknikum", "Veab")
+
+
+def content_dir() -> Path:
+    env = os.environ.get("VAXJO_CONTENT_DIR")
+    return Path(env) if env else Path(__file__).resolve().parents[2] / "content"
+
+
+def _strings(value: Any) -> Iterable[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):  # {sv: ..., en: ...}
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+def _collect(node: Any, names: Set[str]) -> None:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in NAME_KEYS:
+                names.update(_strings(value))
+            else:
+                _collect(value, names)
+    elif isinstance(node, list):
+        for item in node:
+            _collect(item, names)
+
+
+def load_names(directory: Optional[Path] = None) -> List[str]:
+    """All partner/project/person names and aliases (both languages) in the content files."""
+    names: Set[str] = set(EXTRA_NAMES)
+    for path in sorted((directory or content_dir()).rglob("*.yml")):
+        _collect(yaml.safe_load(path.read_text(encoding="utf-8")), names)
+    return sorted(names)
+
+
+@DefaultV1Recipe.register(
+    [DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False
+)
+class LanguageDetector(GraphComponent, EntityExtractorMixin):
+    """Adds a `message_language` entity ("sv"/"en") unless the message is too ambiguous."""
+
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return {}
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> LanguageDetector:
+        return cls(config, load_names())
+
+    def __init__(self, config: Dict[Text, Any], names: List[str]) -> None:
+        self._config = {**self.get_default_config(), **(config or {})}
+        self.names = names
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        # Training examples are labelled by hand; tagging them would only add noise.
+        return training_data
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            text = message.get(TEXT) or ""
+            code = requested_language(text) or detect_language(text, self.names)
+            if code is None:
+                continue
+            entity = {
+                "entity": ENTITY_NAME,
+                "value": code,
+                "start": 0,
+                "end": len(text),
+                "confidence": 1.0,
+                "extractor": self.__class__.__name__,
+            }
+            message.set(ENTITIES, message.get(ENTITIES, []) + [entity], add_to_output=True)
+        return messages

@@ -1,0 +1,55 @@
+"""Folds case, diacritics and hyphens before tokenising, so "hur manga invanare" and "Hur många invånare" look alike."""
+import unicodedata
+from typing import Any, Dict, List, Optional, Text
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+
+def fold_char(char: str) -> str:
+    """One character in, one character out: entity offsets in the training data stay valid."""
+    if char in "-/":  # "vushtrri-samarbetet" is two words to the tokenizer, as to a reader
+        return " "
+    lower = char.lower()
+    if len(lower) != 1:
+        return char
+    base = unicodedata.normalize("NFKD", lower)[0]
+    return base if base.isascii() and base.isalpha() else lower
+
+
+def fold_text(text: str) -> str:
+    return "".join(fold_char(char) for char in text)
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER], is_trainable=False)
+class TextNormalizer(GraphComponent):
+    @classmethod
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "TextNormalizer":
+        return cls()
+
+    @staticmethod
+    def _normalize(message: Message) -> None:
+        text: Optional[str] = message.get(TEXT)
+        if text:
+            message.set(TEXT, fold_text(text))
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        for message in training_data.training_examples:
+            self._normalize(message)
+        return training_data
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            self._normalize(message)
+        return messages

@@ -1,0 +1,60 @@
+"""Starts the real action server and Rasa server once for a test session, on ports of their own."""
+import os
+import signal
+import subprocess
+import time
+import uuid
+from pathlib import Path
+from typing import Dict, List
+
+import requests
+
+ROOT = Path(__file__).resolve().parents[1]
+MODEL = ROOT / "models" / "vaxjo.tar.gz"
+
+
+class RunningBot:
+    def __init__(self, rasa_port: int = 15005, action_port: int = 15055, log_dir: Path = ROOT / "var" / "log" / "test"):
+        self.rasa_port, self.action_port, self.log_dir = rasa_port, action_port, log_dir
+        self.url = f"http://localhost:{rasa_port}"
+        self.process = None
+
+    def start(self, timeout: float = 240) -> "RunningBot":
+        if not MODEL.exists():
+            raise RuntimeError(f"{MODEL} is missing: run `make train` first")
+        env = {**os.environ, "RASA_PORT": str(self.rasa_port), "ACTION_PORT": str(self.action_port),
+               "LOG_DIR": str(self.log_dir), "MODEL": str(MODEL)}
+        self.log_dir.mkdir(parents=True, exist_ok=True)
+        self.process = subprocess.Popen([str(ROOT / "scripts" / "serve.sh")], cwd=ROOT, env=env,
+                                        stdout=open(self.log_dir / "serve.log", "w"), stderr=subprocess.STDOUT,
+                                        start_new_session=True)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"the servers stopped while starting: {(self.log_dir / 'serve.log').read_text()[-3000:]}")
+            try:
+                if requests.get(self.url, timeout=2).ok and "running" in (self.log_dir / "serve.log").read_text():
+                    return self
+            except requests.RequestException:
+                pass
+            time.sleep(1)
+        self.stop()
+        raise RuntimeError(f"the servers did not start within {timeout} s; see {self.log_dir}")
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+
+    def send(self, sender: str, message: str) -> List[Dict]:
+        response = requests.post(f"{self.url}/webhooks/rest/webhook", json={"sender": sender, "message": message},
+                                 timeout=30)
+        response.raise_for_status()
+        return response.json()
+
+    @staticmethod
+    def new_sender() -> str:
+        return f"test-{uuid.uuid4().hex[:12]}"

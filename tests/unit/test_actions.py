@@ -1,0 +1,162 @@
+"""Each action, run with in-line trackers in both languages, answers with the right facts in the right language."""
+import pytest
+
+from actions.fallback import ActionOutOfScope, ActionSearchContent
+from actions.followups import ActionAnswerFollowup, ActionSelectFromList, ordinal_position
+from actions.language import ValidateSlotMappings
+from actions.partners import ActionAnswerPartner
+from actions.programme import ActionAnswerProgramme
+from actions.projects import ActionAnswerProject
+from tests.unit.conftest import entity, make_tracker, run_action
+
+NBSP = "\u00a0"
+
+
+@pytest.mark.parametrize("language, text, expected", [
+    ("sv", "hur många bor i vushtrri", f"Vushtrri har 70{NBSP}000 invånare"),
+    ("en", "how many people live in vushtrri", "Vushtrri has 70,000 inhabitants"),
+    ("sv", "JB Marks yta", f"6{NBSP}398 km²"),
+    ("en", "JB Marks area", "6,398 km²"),
+])
+def test_partner_figures_in_each_language(domain, language, text, expected):
+    intent = "ask_partner_population" if "bor" in text or "live" in text else "ask_partner_area"
+    texts, slots, _ = run_action(ActionAnswerPartner(), make_tracker(text, intent, language=language), domain)
+    assert len(texts) == 1 and expected in texts[0]
+    assert slots["subject"] in ("partner:vushtrri", "partner:jb-marks") and slots["last_intent"] == intent
+
+
+def test_partner_answer_carries_the_partner_website(domain):
+    texts, _, _ = run_action(ActionAnswerPartner(), make_tracker(
+        "vilken webbplats har vushtrri", "ask_partner_website", [entity("partner", "vushtrri")]), domain)
+    assert "https://kk.rks-gov.net/vushtrri" in texts[0]
+
+
+def test_themes_are_listed_in_full(domain):
+    texts, _, _ = run_action(ActionAnswerPartner(), make_tracker(
+        "what themes have the vushtrri projects had", "ask_partner_themes", language="en"), domain)
+    for theme in ("environment and waste management", "accessibility", "social entrepreneurship",
+                  "environmental education", "daily activities", "the municipal assembly", "contact centre"):
+        assert theme in texts[0]
+
+
+def test_follow_up_uses_the_subject_of_the_conversation(domain):
+    tracker = make_tracker("hur många bor där?", "ask_partner_population", subject="project:sekos-2")
+    texts, _, _ = run_action(ActionAnswerPartner(), tracker, domain)
+    assert f"70{NBSP}000" in texts[0]
+    tracker = make_tracker("när genomfördes det?", "ask_project_period", subject="project:family-team")
+    texts, _, _ = run_action(ActionAnswerProject(), tracker, domain)
+    assert "2017–2019" in texts[0]
+
+
+def test_without_context_the_bot_asks_which_project_with_buttons(domain):
+    texts, _, messages = run_action(ActionAnswerProject(), make_tracker("who owned it?", "ask_project_owner",
+                                                                        language="en"), domain)
+    assert texts == ["Which project do you mean?"]
+    assert [b["payload"] for b in messages[0]["buttons"]][0] == '/ask_project_owner{"project": "family-team"}'
+
+
+@pytest.mark.parametrize("language, expected", [
+    ("sv", "Projektägare för Socialt entreprenörskap Kosovo (SEKOS 2) var Utbildningsförvaltningen"),
+    ("en", "Social Entrepreneurship Kosovo (SEKOS 2) was owned by the Education Department"),
+])
+def test_project_owner(domain, language, expected):
+    tracker = make_tracker("sekos ägare", "ask_project_owner", [entity("project", "sekos 2")], language=language)
+    texts, slots, _ = run_action(ActionAnswerProject(), tracker, domain)
+    assert expected in texts[0] and slots["subject"] == "project:sekos-2"
+
+
+def test_project_list_for_one_partner_is_remembered_for_ordinals(domain):
+    tracker = make_tracker("vilka projekt finns med vushtrri", "ask_project_list", [entity("partner", "vushtrri")])
+    texts, slots, _ = run_action(ActionAnswerProject(), tracker, domain)
+    assert "SEKOS 2" in texts[0] and "MIS 2" in texts[0] and "Familjeteamet" not in texts[0]
+    assert "9 projekt" in texts[0]
+    assert slots["listed_items"] == ["project:sekos-2", "project:mis-2"]
+    tracker = make_tracker("det första", "select_from_list", [entity("ordinal", "första")],
+                           listed_items=slots["listed_items"])
+    texts, slots, _ = run_action(ActionSelectFromList(), tracker, domain)
+    assert texts[0].startswith("Socialt entreprenörskap Kosovo (SEKOS 2)") and "2018–2021" in texts[0]
+    assert slots["subject"] == "project:sekos-2"
+
+
+def test_select_without_a_list_explains(domain):
+    texts, _, _ = run_action(ActionSelectFromList(), make_tracker("the first one", "select_from_list",
+                                                                  language="en"), domain)
+    assert "haven't shown a list" in texts[0]
+
+
+@pytest.mark.parametrize("text, position", [("det första", 1), ("the second one", 2), ("nummer 3", 3),
+                                            ("den sista", -1), ("ok", None)])
+def test_ordinals(text, position):
+    assert ordinal_position(text) == position
+
+
+def test_what_about_repeats_the_last_question_for_the_new_partner(domain):
+    tracker = make_tracker("och i Vushtrri?", "inform_entity", [entity("partner", "Vushtrri")],
+                           last_intent="ask_partner_population", subject="partner:jb-marks")
+    texts, slots, _ = run_action(ActionAnswerFollowup(), tracker, domain)
+    assert texts == [f"Vushtrri har 70{NBSP}000 invånare. Källa: https://kk.rks-gov.net/vushtrri"]
+    tracker = make_tracker("what about JB Marks?", "inform_entity", language="en",
+                           last_intent="ask_project_period", subject="project:sekos-2")
+    texts, _, _ = run_action(ActionAnswerFollowup(), tracker, domain)
+    assert "began in 2005" in texts[0]
+
+
+@pytest.mark.parametrize("intent, language, expected", [
+    ("ask_funding", "sv", "personalens arbetstid"),
+    ("ask_funding", "en", "working time"),
+    ("ask_core_values", "en", "equal partners, participation, transparency and accountability"),
+    ("ask_contact", "sv", "0470-410 00"),
+    ("ask_read_more", "en", "Politik och demokrati / Internationellt"),
+    ("ask_results_vaxjo", "sv", "Hållbara kliv"),
+    ("ask_partnerships_overview", "en", "JB Marks Local Municipality in South Africa (since 2005)"),
+    ("ask_agenda2030", "sv", "17 globala"),
+])
+def test_programme_answers(domain, intent, language, expected):
+    texts, _, _ = run_action(ActionAnswerProgramme(), make_tracker("?", intent, language=language), domain)
+    assert expected in texts[0]
+
+
+def test_goal_question_names_the_project(domain):
+    tracker = make_tracker("vilket projekt handlar om mål 4", "ask_agenda2030", [entity("sdg_goal", "4")])
+    texts, _, _ = run_action(ActionAnswerProgramme(), tracker, domain)
+    assert "Miljöpedagogik i förskolan (MIS 2)" in texts[0] and "god utbildning för alla" in texts[0]
+
+
+def test_person_answer_has_name_role_and_quote(domain):
+    tracker = make_tracker("what did the chair say", "ask_person", [entity("person", "the chair")], language="en")
+    texts, _, _ = run_action(ActionAnswerProgramme(), tracker, domain)
+    assert "Malin Lauber is Chair of the Municipal Executive Board" in texts[0] and "proud" in texts[0]
+
+
+def test_out_of_scope_gives_the_municipality_s_contact(domain):
+    texts, _, _ = run_action(ActionOutOfScope(), make_tracker("vad blir vädret", "out_of_scope"), domain)
+    assert "info@vaxjo.se" in texts[0] and "0470-410 00" in texts[0] and "Tyvärr" in texts[0]
+
+
+def test_unsure_question_offers_a_passage_with_its_source_or_asks_to_rephrase(domain):
+    texts, _, _ = run_action(ActionSearchContent(), make_tracker("vätgas", "nlu_fallback"), domain)
+    assert "vätgas" in texts[0] and "Källa: https://www.vaxjo.se" in texts[0]
+    texts, _, messages = run_action(ActionSearchContent(), make_tracker("blorp zzz", "nlu_fallback",
+                                                                        language="en"), domain)
+    assert "rephrase" in texts[0] and len(messages[0]["buttons"]) == 4
+
+
+@pytest.mark.parametrize("text, intent, entities, slots, expected", [
+    ("svara på engelska", "switch_language", [], {}, {"preferred_language": "en", "language": "en"}),
+    ("in Swedish please", "switch_language", [], {"language": "en"}, {"preferred_language": "sv", "language": "sv"}),
+    ("hur många bor i vushtrri", "ask_partner_population", [entity("message_language", "sv")],
+     {"language": "en", "preferred_language": "en"}, {}),
+    ("how many live there", "ask_partner_population", [entity("message_language", "en")], {}, {"language": "en"}),
+    ("ok", "acknowledge", [], {"language": "en"}, {}),
+])
+def test_language_slot_follows_message_unless_a_language_was_asked_for(domain, text, intent, entities, slots,
+                                                                      expected):
+    import asyncio
+
+    from rasa_sdk.executor import CollectingDispatcher
+
+    slots = {"language": "sv", **slots}
+    tracker = make_tracker(text, intent, entities, **slots)
+    events = asyncio.run(ValidateSlotMappings().run(CollectingDispatcher(), tracker, domain))
+    changed = {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+    assert {k: v for k, v in changed.items() if slots.get(k) != v} == expected

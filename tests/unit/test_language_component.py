@@ -1,0 +1,71 @@
+"""The LanguageDetector Rasa component adds (or does not add) a message_language entity."""
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from bot.components.language_detector import LanguageDetector, load_names
+
+
+def _detector():
+    return LanguageDetector.create({}, model_storage=None, resource=None, execution_context=None)
+
+
+def _languages(text, entities=None):
+    data = {"text": text}
+    if entities is not None:
+        data["entities"] = entities
+    [message] = _detector().process([Message(data=data)])
+    return [e for e in message.get("entities", []) if e["entity"] == "message_language"], message
+
+
+def test_names_come_from_content():
+    names = {n.lower() for n in load_names()}
+    for name in ("jb marks", "vushtrri", "kosovo", "sekos 2", "mis 2", "malin lauber", "icld", "växjö"):
+        assert name in names
+
+
+def test_names_from_env(tmp_path, monkeypatch):
+    (tmp_path / "p.yml").write_text("name: Testby\naliases: {sv: [testbyn], en: [test town]}\n", encoding="utf-8")
+    monkeypatch.setenv("VAXJO_CONTENT_DIR", str(tmp_path))
+    assert {"Testby", "testbyn", "test town"} <= set(load_names())
+
+
+def test_swedish_message_gets_entity():
+    text = "hur många invånare har JB Marks?"
+    [entity], _ = _languages(text)
+    assert entity == {
+        "entity": "message_language",
+        "value": "sv",
+        "start": 0,
+        "end": len(text),
+        "confidence": 1.0,
+        "extractor": "LanguageDetector",
+    }
+
+
+def test_english_message_gets_entity():
+    [entity], _ = _languages("what about JB Marks?")
+    assert entity["value"] == "en"
+
+
+def test_switch_request_wins_over_detected_language():
+    [entity], _ = _languages("svara på engelska")
+    assert entity["value"] == "en"
+    [entity], _ = _languages("in Swedish please")
+    assert entity["value"] == "sv"
+
+
+def test_ambiguous_messages_get_no_entity():
+    for text in ("ok", "JB Marks?", "👍", "MIS 2", "sekos?", "2019?"):
+        found, _ = _languages(text)
+        assert found == [], text
+
+
+def test_existing_entities_are_kept():
+    partner = {"entity": "partner", "value": "jb-marks", "start": 10, "end": 18}
+    found, message = _languages("what about JB Marks?", entities=[partner])
+    assert message.get("entities")[0] == partner and len(found) == 1
+
+
+def test_training_data_unchanged():
+    data = TrainingData([Message(data={"text": "hej", "intent": "greet"})])
+    assert _detector().process_training_data(data) is data
