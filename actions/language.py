@@ -33,9 +33,9 @@ def asked_for_language(tracker: Tracker) -> Optional[str]:
     return None
 
 
-def detected_language(tracker: Tracker) -> Optional[str]:
+def detected_language(tracker: Tracker, entity_name: str = "message_language") -> Optional[str]:
     for entity in (tracker.latest_message or {}).get("entities") or []:
-        if entity.get("entity") == "message_language" and entity.get("value") in ("sv", "en"):
+        if entity.get("entity") == entity_name and entity.get("value") in ("sv", "en"):
             return entity["value"]
     return None
 
@@ -58,6 +58,8 @@ class ValidateSlotMappings(ValidationAction):
                          domain: Dict[Text, Any]) -> Dict[Text, Any]:
         # A language asked for sticks; otherwise follow the message, and short messages keep the current one.
         language = tracker.get_slot("preferred_language") or detected_language(tracker)
+        if not language and not tracker.get_slot("language"):
+            language = detected_language(tracker, "message_language_guess")
         return {"language": language} if language and language != tracker.get_slot("language") else {}
 
     def validate_language(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:

@@ -45,15 +45,6 @@ def partners_in_question(turn: Turn) -> List[str]:
     return []
 
 
-def ask_which_partner(turn: Turn, intent: str) -> None:
-    buttons = [
-        {"title": partner.short_name, "payload": f'/{intent}{{"partner": "{partner.id}"}}'}
-        for partner in turn.content.partners.values()
-    ]
-    turn.say("utter_which_partner", buttons=buttons)
-    turn.remember_intent(intent)
-
-
 @answers(*PARTNER_INTENTS)
 def answer_partner_fact(turn: Turn) -> None:
     intent = turn.intent
@@ -64,13 +55,19 @@ def answer_partner_fact(turn: Turn) -> None:
         if project_ids or (subject and subject[0] == "project"):
             turn.intent = "ask_project_period"
             return HANDLERS[turn.intent](turn)
-    partner_ids = partners_in_question(turn)
-    if not partner_ids:
-        return ask_which_partner(turn, intent)
+    # "hur många bor i familjeteamet?" is about the people the project reached, not a partner's population.
+    if intent == "ask_partner_population" and turn.mentioned("project") and not turn.mentioned("partner"):
+        turn.intent = "ask_project_participants"
+        return HANDLERS[turn.intent](turn)
+    # With no partner named or in context, the fact for every partner is the complete answer.
+    partner_ids = partners_in_question(turn) or list(turn.content.partners)
     response = "utter_" + intent[len("ask_"):]
     for partner_id in partner_ids:
         turn.say(response, **partner_values(turn, partner_id))
-    turn.remember("partner", partner_ids[-1], intent)
+    if len(partner_ids) == 1:
+        turn.remember("partner", partner_ids[0], intent)
+    else:
+        turn.remember_intent(intent)
 
 
 class ActionAnswerPartner(Action):

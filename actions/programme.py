@@ -47,8 +47,8 @@ def _values(turn: Turn) -> str:
 @answers("ask_core_values")
 def core_values(turn: Turn) -> None:
     programme = turn.content.programme
-    turn.say("utter_core_values", count=len(programme.core_values), values=_values(turn),
-             source=programme.funding.website)
+    turn.say("utter_core_values", basis=programme.basis(turn.lang), count=len(programme.core_values),
+             values=_values(turn), source=programme.funding.website)
 
 
 @answers("ask_funding")

@@ -4,7 +4,7 @@ from typing import Any, Dict, List, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.portfolio.text import format_list, format_period
+from actions.portfolio.text import fold, format_list, format_period
 from actions.turn import HANDLERS, Turn, answers
 
 PROJECT_FACT_INTENTS = (
@@ -17,8 +17,10 @@ PROJECT_FACT_INTENTS = (
 def project_values(turn: Turn, project_id: str) -> Dict[str, Any]:
     project, lang, content = turn.content.projects[project_id], turn.lang, turn.content
     partners = [content.partners[pid] for pid in project.partners]
+    title, short_name = project.title(lang), project.short_name(lang)
     values = {
-        "project_title": project.title(lang),
+        # "New coordination structure ... (Familjeteamet)": the title, and the name people use for it.
+        "project_title": title if fold(short_name) in fold(title) else f"{title} ({short_name})",
         "short_name": project.short_name(lang),
         "partner_name": format_list([p.short_name for p in partners], lang),
         "country": format_list([p.country(lang) for p in partners], lang),

@@ -110,6 +110,15 @@ def detect_language(text: str, names: Iterable[str] = ()) -> Optional[str]:
     return SV if score > 0 else EN
 
 
+def guess_language(text: str) -> Optional[str]:
+    """lingua's best guess on the whole message, names included, for when nothing better is known."""
+    words = _words(text or "", ())
+    if not words:
+        return None
+    best = _detector().detect_language_of(" ".join(words))
+    return None if best is None else (SV if best.name == "SWEDISH" else EN)
+
+
 # --- explicit requests to switch language -------------------------------------------
 
 _LANGUAGE_WORDS = {"svenska": SV, "svensk": SV, "swedish": SV, "engelska": EN, "engelsk": EN, "english": EN}

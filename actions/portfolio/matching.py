@@ -10,6 +10,9 @@ KINDS = ("partner", "project", "person")
 FUZZY_MIN_LENGTH = 5  # short aliases ("mis", "jb") must match exactly or they match everything
 FUZZY_RATIO = 0.86
 FUZZY_RATIO_LONG = 0.8
+# Swedish glues words together: "miljöpedagogikprojektet", "vushtrrisamarbetet", "sekosprojektet".
+COMPOUND_ENDINGS = ("projektet", "projekten", "projekt", "samarbetet", "samarbete", "partnerskapet", "kommun",
+                    "kommuns", "teamet", "s")
 
 
 @dataclass(frozen=True)
@@ -75,6 +78,9 @@ class EntityMatcher:
 
 def _same(alias: Tuple[str, ...], window: List[str]) -> bool:
     if tuple(window) == alias:
+        return True
+    if len(alias) == 1 and len(alias[0]) >= FUZZY_MIN_LENGTH and window[0].startswith(alias[0]) \
+            and window[0][len(alias[0]):] in COMPOUND_ENDINGS:
         return True
     joined_alias, joined_window = " ".join(alias), " ".join(window)
     if len(joined_alias) < FUZZY_MIN_LENGTH or alias[-1].isdigit() or window[-1].isdigit():

@@ -22,6 +22,7 @@ class Passage:
     title: str
     text: str
     source: str
+    subject: str = ""  # "project:mis-2", "partner:vushtrri", "person:..." or "" for the programme
 
 
 def _stems(text: str) -> List[str]:
@@ -39,12 +40,14 @@ def passages(portfolio: Portfolio, lang: str) -> List[Passage]:
     ]
     for partner in portfolio.partners.values():
         themes = ", ".join(theme(lang) for theme in partner.themes)
-        found.append(Passage(partner.name, f"{partner.country(lang)}. {themes}. {partner.funding(lang)}", partner.website))
+        found.append(Passage(partner.name, f"{partner.country(lang)}. {themes}. {partner.funding(lang)}",
+                             partner.website, f"partner:{partner.id}"))
     for project in portfolio.projects.values():
         for field in (project.purpose, project.activities, project.participants, project.results):
-            found.append(Passage(project.title(lang), field(lang), contact.website))
+            found.append(Passage(project.title(lang), field(lang), contact.website, f"project:{project.id}"))
     for person in portfolio.people.values():
-        found.append(Passage(f"{person.name}, {person.role(lang)}", person.quote(lang), contact.website))
+        found.append(Passage(f"{person.name}, {person.role(lang)}", person.quote(lang), contact.website,
+                             f"person:{person.id}"))
     results = "; ".join(result.text(lang) for result in portfolio.results)
     found.append(Passage(programme.name(lang), results, contact.website))
     return found

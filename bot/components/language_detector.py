@@ -15,9 +15,11 @@ from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.language import detect_language, requested_language
+from bot.language import detect_language, guess_language, requested_language
 
 ENTITY_NAME = "message_language"
+# A weak guess, used only while a conversation has no language yet ("sekos period" as a first message).
+GUESS_ENTITY_NAME = "message_language_guess"
 NAME_KEYS = ("name", "short_name", "aliases", "funder")
 # Names the brochure uses everywhere but that the content files never list on their own.
 EXTRA_NAMES = ("Växjö", "ICLD", "Agenda 2030", "Teknikum", "Veab")
@@ -90,11 +92,13 @@ class LanguageDetector(GraphComponent, EntityExtractorMixin):
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             text = message.get(TEXT) or ""
-            code = requested_language(text) or detect_language(text, self.names)
+            code, name = requested_language(text) or detect_language(text, self.names), ENTITY_NAME
+            if code is None:
+                code, name = guess_language(text), GUESS_ENTITY_NAME
             if code is None:
                 continue
             entity = {
-                "entity": ENTITY_NAME,
+                "entity": name,
                 "value": code,
                 "start": 0,
                 "end": len(text),
