@@ -40,6 +40,13 @@ def detected_language(tracker: Tracker, entity_name: str = "message_language") -
     return None
 
 
+def page_language(tracker: Tracker) -> Optional[str]:
+    """The `language` a channel sent in the message's metadata (the widget sends the page's <html lang>)."""
+    metadata = (tracker.latest_message or {}).get("metadata") or {}
+    value = str(metadata.get("language") or "").lower()[:2]
+    return value if value in ("sv", "en") else None
+
+
 class ValidateSlotMappings(ValidationAction):
     """Runs after every user message, before the answer is chosen, so the answer's language is already set."""
 
@@ -59,7 +66,8 @@ class ValidateSlotMappings(ValidationAction):
         # A language asked for sticks; otherwise follow the message, and short messages keep the current one.
         language = tracker.get_slot("preferred_language") or detected_language(tracker)
         if not language and not tracker.get_slot("language"):
-            language = detected_language(tracker, "message_language_guess")
+            # Nothing certain yet: the language of the page embedding the chat, else a weak guess.
+            language = page_language(tracker) or detected_language(tracker, "message_language_guess")
         return {"language": language} if language and language != tracker.get_slot("language") else {}
 
     def validate_language(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:

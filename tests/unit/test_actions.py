@@ -166,3 +166,19 @@ def test_language_slot_follows_message_unless_a_language_was_asked_for(domain, t
     events = asyncio.run(ValidateSlotMappings().run(CollectingDispatcher(), tracker, domain))
     changed = {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
     assert {k: v for k, v in changed.items() if slots.get(k) != v} == expected
+
+
+def test_page_language_from_metadata_decides_only_while_nothing_else_does(domain):
+    import asyncio
+
+    from rasa_sdk.executor import CollectingDispatcher
+
+    def run(text, entities, metadata, **slots):
+        tracker = make_tracker(text, "inform_entity", entities, **slots)
+        tracker.latest_message["metadata"] = metadata
+        events = asyncio.run(ValidateSlotMappings().run(CollectingDispatcher(), tracker, domain))
+        return {e["name"]: e["value"] for e in events if e.get("event") == "slot"}.get("language")
+
+    assert run("JB Marks?", [], {"language": "en-GB"}, language=None) == "en"
+    assert run("JB Marks?", [], {"language": "en"}, language="sv") is None  # the conversation keeps Swedish
+    assert run("hur många bor där", [entity("message_language", "sv")], {"language": "en"}, language=None) == "sv"
