@@ -6,6 +6,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.portfolio.text import format_list
+from actions.projects import project_name
 from actions.turn import HANDLERS, Turn, answers
 
 
@@ -98,7 +99,7 @@ def agenda2030(turn: Turn) -> None:
     described = next((g.description(lang) for g in agenda.goals if g.number == goal), None)
     goal_description = turn.render("utter_goal_description", description=described) if described else ""
     turn.say("utter_agenda2030_goal", goal=goal, goal_description=goal_description, source=_source(turn),
-             projects=format_list([p.title(lang) for p in projects], lang))
+             projects=format_list([project_name(p, lang) for p in projects], lang))
     turn.remember("project", projects[0].id, "ask_project_focus")
 
 
@@ -106,16 +107,18 @@ def agenda2030(turn: Turn) -> None:
 def person(turn: Turn) -> None:
     content, lang = turn.content, turn.lang
     named = turn.mentioned("person")
+    subject = turn.subject()
+    if not named and subject and subject[0] == "person" and not turn.mentioned("project"):
+        named = [subject[1]]
     if not named:
         project_ids = turn.mentioned("project")
-        subject = turn.subject()
         if not project_ids and subject and subject[0] == "project":
             project_ids = [subject[1]]
         quoted = [content.projects[pid].quote_by for pid in project_ids if content.projects[pid].quote_by]
         named = quoted or [content.programme.chair_quote_by]
     for person_id in named:
         someone = content.people[person_id]
-        about = (content.projects[someone.about].title(lang) if someone.about in content.projects
+        about = (project_name(content.projects[someone.about], lang) if someone.about in content.projects
                  else turn.render("utter_about_programme"))
         turn.say("utter_person", person_name=someone.name, person_role=someone.role(lang), about=about,
                  quote=someone.quote(lang), source=_source(turn))

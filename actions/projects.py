@@ -14,13 +14,17 @@ PROJECT_FACT_INTENTS = (
 )
 
 
+def project_name(project, lang: str) -> str:
+    """"New coordination structure ... (Familjeteamet)": the title, and the name people use for it."""
+    title, short_name = project.title(lang), project.short_name(lang)
+    return title if fold(short_name) in fold(title) else f"{title} ({short_name})"
+
+
 def project_values(turn: Turn, project_id: str) -> Dict[str, Any]:
     project, lang, content = turn.content.projects[project_id], turn.lang, turn.content
     partners = [content.partners[pid] for pid in project.partners]
-    title, short_name = project.title(lang), project.short_name(lang)
     values = {
-        # "New coordination structure ... (Familjeteamet)": the title, and the name people use for it.
-        "project_title": title if fold(short_name) in fold(title) else f"{title} ({short_name})",
+        "project_title": project_name(project, lang),
         "short_name": project.short_name(lang),
         "partner_name": format_list([p.short_name for p in partners], lang),
         "country": format_list([p.country(lang) for p in partners], lang),
@@ -87,9 +91,12 @@ def projects_in_question(turn: Turn) -> List[str]:
 def answer_project_fact(turn: Turn) -> None:
     intent = turn.intent
     project_ids = projects_in_question(turn)
+    subject = turn.subject()
+    if not project_ids and intent == "ask_project_quote" and subject and subject[0] == "person":
+        turn.intent = "ask_person"  # "what did she say?" right after talking about someone
+        return HANDLERS[turn.intent](turn)
     if not project_ids:
         partner_ids = turn.mentioned("partner")
-        subject = turn.subject()
         if not partner_ids and subject and subject[0] == "partner":
             partner_ids = [subject[1]]
         # "när började det?" about a partnership: its start year is the answer.

@@ -110,13 +110,20 @@ def detect_language(text: str, names: Iterable[str] = ()) -> Optional[str]:
     return SV if score > 0 else EN
 
 
+GUESS_MIN_CONFIDENCE = 0.75
+
+
 def guess_language(text: str) -> Optional[str]:
-    """lingua's best guess on the whole message, names included, for when nothing better is known."""
+    """lingua's guess on the whole message, names included, for when nothing better is known.
+
+    Only a clear guess counts: "citat malin lauber" stays unknown (and the bot's Swedish default holds)."""
     words = _words(text or "", ())
     if not words:
         return None
-    best = _detector().detect_language_of(" ".join(words))
-    return None if best is None else (SV if best.name == "SWEDISH" else EN)
+    best = _detector().compute_language_confidence_values(" ".join(words))[0]
+    if best.value < GUESS_MIN_CONFIDENCE:
+        return None
+    return SV if best.language.name == "SWEDISH" else EN
 
 
 # --- explicit requests to switch language -------------------------------------------

@@ -5,7 +5,7 @@ import subprocess
 import time
 import uuid
 from pathlib import Path
-from typing import Dict, List
+from typing import Dict, List, Optional
 
 import requests
 
@@ -14,16 +14,21 @@ MODEL = ROOT / "models" / "vaxjo.tar.gz"
 
 
 class RunningBot:
-    def __init__(self, rasa_port: int = 15005, action_port: int = 15055, log_dir: Path = ROOT / "var" / "log" / "test"):
+    def __init__(self, rasa_port: int = 15005, action_port: int = 15055, log_dir: Path = ROOT / "var" / "log" / "test",
+                 env: Optional[Dict[str, str]] = None):
         self.rasa_port, self.action_port, self.log_dir = rasa_port, action_port, log_dir
+        self.env = dict(env or {})  # extra variables for scripts/serve.sh; they win over the ones set here
         self.url = f"http://localhost:{rasa_port}"
         self.process = None
 
     def start(self, timeout: float = 240) -> "RunningBot":
-        if not MODEL.exists():
-            raise RuntimeError(f"{MODEL} is missing: run `make train` first")
-        env = {**os.environ, "RASA_PORT": str(self.rasa_port), "ACTION_PORT": str(self.action_port),
-               "LOG_DIR": str(self.log_dir), "MODEL": str(MODEL)}
+        model = Path(self.env.get("MODEL", MODEL))
+        if not model.exists():
+            raise RuntimeError(f"{model} is missing: run `make train` first")
+        # Test conversations go to a SQLite file of their own, not the developer's var/data/conversations.db.
+        env = {"TRACKER_SQLITE_PATH": str(self.log_dir / "conversations.db"),
+               **os.environ, "RASA_PORT": str(self.rasa_port), "ACTION_PORT": str(self.action_port),
+               "LOG_DIR": str(self.log_dir), "MODEL": str(MODEL), **self.env}
         self.log_dir.mkdir(parents=True, exist_ok=True)
         self.process = subprocess.Popen([str(ROOT / "scripts" / "serve.sh")], cwd=ROOT, env=env,
                                         stdout=open(self.log_dir / "serve.log", "w"), stderr=subprocess.STDOUT,
@@ -49,9 +54,24 @@ class RunningBot:
             except subprocess.TimeoutExpired:
                 os.killpg(self.process.pid, signal.SIGKILL)
 
-    def send(self, sender: str, message: str) -> List[Dict]:
-        response = requests.post(f"{self.url}/webhooks/rest/webhook", json={"sender": sender, "message": message},
-                                 timeout=30)
+    def kill(self, hard: bool = True) -> None:
+        """Ends the servers at once: SIGKILL (kill -9) to every process of the group, no shutdown; or stop()."""
+        if not hard:
+            self.stop()
+            return
+        if self.process:  # also after serve.sh itself ended: its children may remain in the group
+            try:
+                os.killpg(self.process.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            self.process.wait(timeout=30)
+
+    def send(self, sender: str, message: str, page_language: str = None) -> List[Dict]:
+        """One REST message; `page_language` is sent as metadata, as the chat widget sends its page's language."""
+        body = {"sender": sender, "message": message}
+        if page_language:
+            body["metadata"] = {"language": page_language}
+        response = requests.post(f"{self.url}/webhooks/rest/webhook", json=body, timeout=30)
         response.raise_for_status()
         return response.json()
 

@@ -65,13 +65,17 @@ class ContentSearch:
             self._passages[lang], self._stems[lang] = found, bags
             self._idf[lang] = {s: math.log(1 + len(bags) / df) for s, df in document_frequency.items()}
 
-    def best(self, query: str, lang: str, min_score: float = 1.5) -> Optional[Passage]:
-        """The passage sharing the most informative words with the query, if any shares enough."""
+    def best(self, query: str, lang: str, min_score: float = 1.5, subjects=()) -> Optional[Passage]:
+        """The passage sharing the most informative words with the query, if any shares enough.
+
+        With `subjects`, only passages about those (e.g. the project the question names) compete."""
         lang = "en" if lang == "en" else "sv"
         query_stems = set(_stems(query))
         if not query_stems:
             return None
         idf = self._idf[lang]
-        scores = [sum(idf.get(stem, 0.0) for stem in query_stems if stem in bag) for bag in self._stems[lang]]
+        scores = [sum(idf.get(stem, 0.0) for stem in query_stems if stem in bag)
+                  if not subjects or passage.subject in subjects else 0.0
+                  for passage, bag in zip(self._passages[lang], self._stems[lang])]
         best_index = max(range(len(scores)), key=scores.__getitem__)
         return self._passages[lang][best_index] if scores[best_index] >= min_score else None

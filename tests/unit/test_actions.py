@@ -182,3 +182,16 @@ def test_page_language_from_metadata_decides_only_while_nothing_else_does(domain
     assert run("JB Marks?", [], {"language": "en-GB"}, language=None) == "en"
     assert run("JB Marks?", [], {"language": "en"}, language="sv") is None  # the conversation keeps Swedish
     assert run("hur många bor där", [entity("message_language", "sv")], {"language": "en"}, language=None) == "sv"
+
+
+def test_unsure_question_naming_a_project_searches_that_project_first(domain):
+    tracker = make_tracker("finns familjeteamet kvar idag eller var det bara ett projekt", "nlu_fallback")
+    texts, _, _ = run_action(ActionSearchContent(), tracker, domain)
+    assert "New coordination structure to support vulnerable families" in texts[0]
+    assert "Källa: https://www.vaxjo.se" in texts[0]
+
+
+def test_what_did_she_say_after_talking_about_a_person(domain):
+    tracker = make_tracker("what did she say?", "ask_project_quote", language="en", subject="person:malin-lauber")
+    texts, _, _ = run_action(ActionAnswerProject(), tracker, domain)
+    assert texts[0].startswith("Malin Lauber is Chair") and "proud" in texts[0]
