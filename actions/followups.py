@@ -10,7 +10,8 @@ from actions.turn import HANDLERS, Turn
 
 # When the new subject is of another kind than the last question's, ask its closest counterpart.
 PARTNER_COUNTERPART = {"ask_project_period": "ask_partner_start", "ask_project_partners": "ask_partner_country"}
-PROJECT_COUNTERPART = {"ask_partner_start": "ask_project_period", "ask_partner_country": "ask_project_partners"}
+PROJECT_COUNTERPART = {"ask_partner_start": "ask_project_period", "ask_partner_country": "ask_project_partners",
+                       "ask_person": "ask_project_quote"}
 
 ORDINALS = {
     1: "1 1a 1st forsta forst ettan en ett etta one first",

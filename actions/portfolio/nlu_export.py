@@ -43,6 +43,9 @@ def render(portfolio: Portfolio) -> str:
 
 
 def write(portfolio: Portfolio, target: Path = GENERATED_FILE) -> Path:
+    """Writes only when the text changes, so `make` retrains only when a name really changed."""
+    text = render(portfolio)
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(render(portfolio), encoding="utf-8")
+    if not target.exists() or target.read_text(encoding="utf-8") != text:
+        target.write_text(text, encoding="utf-8")
     return target
