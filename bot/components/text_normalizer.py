@@ -6,6 +6,7 @@ from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.constants import INTENT_MESSAGE_PREFIX
 from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
@@ -41,7 +42,8 @@ class TextNormalizer(GraphComponent):
     @staticmethod
     def _normalize(message: Message) -> None:
         text: Optional[str] = message.get(TEXT)
-        if text:
+        # "/intent{...}" payloads (buttons, the widget's feedback) are read by Rasa as they are.
+        if text and not text.startswith(INTENT_MESSAGE_PREFIX):
             message.set(TEXT, fold_text(text))
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:

@@ -69,3 +69,16 @@ def test_existing_entities_are_kept():
 def test_training_data_unchanged():
     data = TrainingData([Message(data={"text": "hej", "intent": "greet"})])
     assert _detector().process_training_data(data) is data
+
+
+def test_button_payloads_are_left_alone_by_the_pipeline_components():
+    from rasa.shared.nlu.training_data.message import Message
+
+    from bot.components.language_detector import LanguageDetector
+    from bot.components.text_normalizer import TextNormalizer
+
+    payload = '/feedback{"feedback_value": "down"}'
+    messages = [Message(data={"text": payload})]
+    LanguageDetector.create({}, None, None, None).process(messages)
+    TextNormalizer.create({}, None, None, None).process(messages)
+    assert messages[0].get("text") == payload and not messages[0].get("entities")
