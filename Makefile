@@ -12,7 +12,7 @@ export PYTHONPATH := $(CURDIR)
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export RASA_TELEMETRY_ENABLED := false
 
-.PHONY: run test chat train venv check-content validate lint clean
+.PHONY: run test chat train venv check-content validate lint clean report
 
 run: $(MODEL)
 	scripts/serve.sh
@@ -31,7 +31,8 @@ $(VENV)/.installed: requirements.txt
 	@PYTHON_BIN=$$(scripts/find-python.sh) && \
 	  { [ -x $(PY) ] || $$PYTHON_BIN -m venv $(VENV); }
 	$(PY) -m pip install --quiet --upgrade pip==24.3.1
-	$(PY) -m pip install --quiet -r requirements.txt
+	@# pip repeats a harmless warning for every package about this machine's extra index folders
+	$(PY) -m pip install --quiet -r requirements.txt 2>&1 | grep -v "is ignored: it is neither" ; exit $${PIPESTATUS[0]}
 	touch $@
 
 # Validates content/ and writes the NLU lookup tables and synonyms generated from it.
@@ -53,7 +54,11 @@ validate: $(GENERATED_NLU)
 	$(RASA) data validate --config config.yml --domain bot/domain --data data
 
 lint: $(VENV)/.installed
-	$(VENV)/bin/ruff check actions bot tests scripts
+	$(VENV)/bin/ruff check actions bot insights tests scripts
+
+# What visitors asked: `make report ARGS="--since 2026-10-01 --until 2026-10-31"` (docs/content-editors.md)
+report: $(VENV)/.installed
+	$(PY) -m insights report $(ARGS)
 
 clean:
 	rm -rf models results var/log
