@@ -26,7 +26,7 @@ class RunningBot:
         if not model.exists():
             raise RuntimeError(f"{model} is missing: run `make train` first")
         # Test conversations go to a SQLite file of their own, not the developer's var/data/conversations.db.
-        env = {"TRACKER_SQLITE_PATH": str(self.log_dir / "conversations.db"),
+        env = {"TRACKER_SQLITE_PATH": str(self.log_dir / "conversations.db"), "DEMO_PORT": "0",
                **os.environ, "RASA_PORT": str(self.rasa_port), "ACTION_PORT": str(self.action_port),
                "LOG_DIR": str(self.log_dir), "MODEL": str(MODEL), **self.env}
         self.log_dir.mkdir(parents=True, exist_ok=True)
