@@ -12,7 +12,7 @@ export PYTHONPATH := $(CURDIR)
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export RASA_TELEMETRY_ENABLED := false
 
-.PHONY: run test chat train venv check-content validate lint clean report
+.PHONY: run test chat train venv check-content validate lint clean report bench purge
 
 run: $(MODEL)
 	scripts/serve.sh
@@ -59,6 +59,14 @@ lint: $(VENV)/.installed
 # What visitors asked: `make report ARGS="--since 2026-10-01 --until 2026-10-31"` (docs/content-editors.md)
 report: $(VENV)/.installed
 	$(PY) -m insights report $(ARGS)
+
+# Deletes conversations inactive for RETENTION_DAYS days (default 30): `make purge DAYS=90 DRY_RUN=1` (docs/security.md).
+purge: $(VENV)/.installed
+	$(PY) -m bot.retention purge $(if $(DAYS),--days $(DAYS)) $(if $(DRY_RUN),--dry-run)
+
+# Benchmark against a `rasa init` starter bot; writes docs/benchmarks.md (about 15 minutes; not part of `make test`).
+bench: $(VENV)/.installed
+	$(PY) scripts/bench/run.py
 
 clean:
 	rm -rf models results var/log

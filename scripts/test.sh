@@ -8,7 +8,7 @@ PYTEST=(.venv/bin/python -m pytest -q -p no:cacheprovider)
 step() { printf '\n==== %s ====\n' "$1"; }
 
 step "lint"
-.venv/bin/ruff check actions bot tests
+.venv/bin/ruff check actions bot insights tests
 step "unit tests"
 "${PYTEST[@]}" tests/unit
 step "training data validation"
@@ -20,3 +20,13 @@ step "model tests: held-out NLU, story flows, a new project by name"
 "${PYTEST[@]}" -s tests/model
 step "conversation tests against the running servers"
 "${PYTEST[@]}" -s tests/conversation
+step "chat widget in a real browser (Chromium): keyboard, languages, feedback, reload, offline, axe-core"
+scripts/setup-browser.sh
+"${PYTEST[@]}" -s tests/browser
+step "persistence: SQLite across kill -9, scale-out on PostgreSQL + Redis with two instances"
+bash scripts/ensure-services.sh
+"${PYTEST[@]}" -s tests/persistence
+step "staff report: numbers from real conversations, redaction, unanswered export"
+"${PYTEST[@]}" -s tests/report
+step "hardening: API/CORS, input limits, redaction, retention, action server faults, fuzz"
+"${PYTEST[@]}" -s tests/hardening

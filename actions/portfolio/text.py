@@ -18,7 +18,7 @@ def words(text: str) -> List[str]:
 
 
 def format_number(value: int, lang: str) -> str:
-    """250 000 in Swedish (non-breaking space), 250,000 in English."""
+    """12 345 in Swedish (a non-breaking space groups thousands), 12,345 in English."""
     grouped = f"{value:,}"
     return grouped if lang == "en" else grouped.replace(",", "\u00a0")
 

@@ -1,0 +1,124 @@
+"""The demo page for the chat widget: a mock municipal site in Swedish (/) and English (/en/) with the widget.
+
+Serves demo/ (the pages), widget/ at /widget/ and the pinned socket.io client from node_modules at
+/widget/vendor/socket.io.min.js. Each page's <!-- vaxjo-chat --> marker becomes the one <script> tag that
+embeds the widget, with its settings: the bot's URL and the municipality's contact details from
+content/resources.yml (so no brochure fact is written into the widget or the pages).
+
+    DEMO_PORT=8080 RASA_PORT=5005 .venv/bin/python scripts/demo_server.py
+Environment: DEMO_PORT (default 8080), RASA_PORT (5005), BOT_URL (default http://<the page's host>:RASA_PORT).
+If the port is taken (another `make run`), it says so and waits, so the bot keeps running without a demo.
+"""
+import html
+import os
+import signal
+import sys
+from functools import partial
+from http import HTTPStatus
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Dict, Optional
+from urllib.parse import urlsplit
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+DEMO, WIDGET = ROOT / "demo", ROOT / "widget"
+SOCKET_IO = ROOT / "node_modules" / "socket.io-client" / "dist" / "socket.io.min.js"
+MARKER = "<!-- vaxjo-chat -->"
+
+
+def contact_settings(language: str) -> Dict[str, str]:
+    """data- settings for the widget's offline message, from content/resources.yml."""
+    contact = (yaml.safe_load((ROOT / "content" / "resources.yml").read_text(encoding="utf-8")) or {}).get("contact") or {}
+    name = contact.get("name") or {}
+    settings = {
+        "contact-name": name.get(language) or name.get("sv") or "",
+        "contact-phone": str(contact.get("phone") or ""),
+        "contact-email": str(contact.get("email") or ""),
+        "contact-website": str(contact.get("website") or ""),
+    }
+    if contact.get("phone_international"):
+        settings["contact-phone-href"] = "tel:" + "".join(c for c in str(contact["phone_international"]) if c in "+0123456789")
+    return {key: value for key, value in settings.items() if value}
+
+
+def widget_tag(bot_url: str, language: str) -> str:
+    settings = {"server": bot_url, **contact_settings(language)}
+    attributes = " ".join(f'data-{key}="{html.escape(value, quote=True)}"' for key, value in settings.items())
+    return f'<script src="/widget/vaxjo-chat.js" {attributes} defer></script>'
+
+
+class DemoHandler(SimpleHTTPRequestHandler):
+    rasa_port = "5005"
+    bot_url: Optional[str] = None
+
+    def log_message(self, format: str, *args) -> None:  # noqa: A002 - the stdlib's name
+        sys.stdout.write("%s %s\n" % (self.address_string(), format % args))
+        sys.stdout.flush()
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
+    def do_GET(self) -> None:  # noqa: N802 - the stdlib's name
+        path = urlsplit(self.path).path
+        if path == "/widget/vendor/socket.io.min.js":
+            return self._send_file(SOCKET_IO, "text/javascript; charset=utf-8")
+        if path.startswith("/widget/"):
+            return self._send_file(self._inside(WIDGET, path[len("/widget/"):]))
+        if path.endswith("/"):
+            path += "index.html"
+        target = self._inside(DEMO, path.lstrip("/"))
+        if target and target.suffix == ".html" and target.is_file():
+            return self._send_page(target)
+        return self._send_file(target)
+
+    def _inside(self, folder: Path, relative: str) -> Optional[Path]:
+        target = (folder / relative).resolve()
+        return target if target.is_relative_to(folder) else None
+
+    def _send_page(self, page: Path) -> None:
+        text = page.read_text(encoding="utf-8")
+        language = "en" if 'lang="en"' in text[:300] else "sv"
+        host = (self.headers.get("Host") or "localhost").rsplit(":", 1)[0] or "localhost"
+        bot_url = self.bot_url or f"http://{host}:{self.rasa_port}"
+        self._send(text.replace(MARKER, widget_tag(bot_url, language)).encode("utf-8"), "text/html; charset=utf-8")
+
+    def _send_file(self, target: Optional[Path], content_type: Optional[str] = None) -> None:
+        if not target or not target.is_file():
+            return self.send_error(HTTPStatus.NOT_FOUND, "Not found")
+        self._send(target.read_bytes(), content_type or self.guess_type(str(target)))
+
+    def _send(self, body: bytes, content_type: str) -> None:
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+def main() -> None:
+    port = int(os.environ.get("DEMO_PORT") or 8080)
+    DemoHandler.rasa_port = os.environ.get("RASA_PORT") or "5005"
+    DemoHandler.bot_url = os.environ.get("BOT_URL") or None
+    if not SOCKET_IO.is_file():
+        print(f"{SOCKET_IO} is missing: run scripts/setup-browser.sh (npm ci)", flush=True)
+    try:
+        server = ThreadingHTTPServer(("", port), partial(DemoHandler, directory=str(DEMO)))
+    except OSError as error:
+        print(f"The demo page cannot use port {port} ({error}); set DEMO_PORT. The bot runs without it.", flush=True)
+        while True:  # until serve.sh stops it (SIGTERM ends it)
+            signal.pause()
+    print(f"Demo page: http://localhost:{port}/ (Swedish) and http://localhost:{port}/en/ (English)", flush=True)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    try:
+        server.serve_forever()
+    except (KeyboardInterrupt, SystemExit):
+        pass
+    finally:
+        server.server_close()
+
+
+if __name__ == "__main__":
+    main()
