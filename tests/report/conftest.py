@@ -35,7 +35,7 @@ CONVERSATIONS: Dict[str, List[Tuple[str, Tuple[str, ...]]]] = {
     "en-1": [
         ("What international partnerships does Växjö Municipality have?", ("Komuna Vushtrri in Kosovo",)),
         (UP, THANKS),
-        (f"where can I park in the city centre? my e-mail is {EMAIL}", (EN_OUT_OF_SCOPE,)),
+        (f"where can I park my car downtown? ({EMAIL})", (EN_OUT_OF_SCOPE,)),
         ("xqzv plonk wibble", EN_FALLBACK),
     ],
     "sv-2": [
