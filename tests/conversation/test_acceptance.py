@@ -1,4 +1,9 @@
-"""The acceptance suite: visitor questions through the running servers; at least 95% per language must pass."""
+"""The acceptance suite: visitor questions through the running servers, one test item per question or conversation.
+
+A case that fails today is listed, with its reason, in tests/acceptance/known_failures.yml and runs as a strict
+xfail: a new failure fails the run, and so does a known failure that starts passing (take it off the list).
+The pass rate per language is reported in results/acceptance.json and must stay at or above PASS_RATE.
+"""
 import json
 from collections import defaultdict
 from pathlib import Path
@@ -8,49 +13,63 @@ import yaml
 
 from tests.conversation.acceptance import problems, reply_text
 
-CASES = Path(__file__).resolve().parents[1] / "acceptance" / "cases"
+ACCEPTANCE = Path(__file__).resolve().parents[1] / "acceptance"
 RESULTS = Path(__file__).resolve().parents[2] / "results"
-PASS_RATE = 0.95
-outcomes = defaultdict(list)  # language -> [(label, problems)]
+PASS_RATE = 0.97
+outcomes = defaultdict(dict)  # group ("sv", "en", "conversations-sv", ...) -> {label: problems}
 
 
 def _load(name):
-    return yaml.safe_load((CASES / name).read_text(encoding="utf-8"))
+    return yaml.safe_load((ACCEPTANCE / name).read_text(encoding="utf-8"))
 
 
-@pytest.mark.parametrize("language", ["sv", "en"])
-def test_single_questions(bot, language):
-    cases = _load(f"{language}.yml")["cases"]
-    assert len(cases) >= 120
-    for case in cases:
-        # Each visitor asks from the vaxjo.se page in that language, as the widget reports it.
-        reply = reply_text(bot.send(bot.new_sender(), case["q"], page_language=language))
-        outcomes[language].append((case["q"], problems(reply, case, language), reply))
-    _assert_pass_rate(language, [o for o in outcomes[language]])
+KNOWN_FAILURES = {entry["case"]: entry["why"] for entry in _load("known_failures.yml").get("known_failures") or []}
 
 
-def test_conversations(bot):
-    conversations = _load("conversations.yml")["conversations"]
-    turns_by_language = defaultdict(list)
-    for conversation in conversations:
-        sender = bot.new_sender()
-        page_language = conversation["turns"][0]["lang"]
-        for turn in conversation["turns"]:
-            reply = reply_text(bot.send(sender, turn["q"], page_language=page_language))
-            label = f"{conversation['name']} / {turn['q']}"
-            turns_by_language[turn["lang"]].append((label, problems(reply, turn, turn["lang"]), reply))
-    for language, turns in turns_by_language.items():
-        outcomes[f"conversations-{language}"] = turns
-        _assert_pass_rate(f"conversations ({language})", turns)
+def _param(label, value):
+    marks = [pytest.mark.xfail(reason=KNOWN_FAILURES[label], strict=True)] if label in KNOWN_FAILURES else []
+    return pytest.param(value, id=label, marks=marks)
 
 
-def _assert_pass_rate(label, results):
-    failures = [(question, found, reply) for question, found, reply in results if found]
-    rate = 1 - len(failures) / len(results)
+QUESTIONS = [_param(f"{language}: {case['q']}", (language, case))
+             for language in ("sv", "en") for case in _load(f"cases/{language}.yml")["cases"]]
+CONVERSATIONS = [_param(f"conversation: {c['name']}", c) for c in _load("cases/conversations.yml")["conversations"]]
+
+
+@pytest.mark.parametrize("language_and_case", QUESTIONS)
+def test_question(bot, language_and_case):
+    language, case = language_and_case
+    # Each visitor asks from the vaxjo.se page in that language, as the widget reports it.
+    reply = reply_text(bot.send(bot.new_sender(), case["q"], page_language=language))
+    found = problems(reply, case, language)
+    outcomes[language][case["q"]] = found
+    assert not found, f"{'; '.join(found)}\n  reply: {reply[:400]!r}"
+
+
+@pytest.mark.parametrize("conversation", CONVERSATIONS)
+def test_conversation(bot, conversation):
+    sender, page_language = bot.new_sender(), conversation["turns"][0]["lang"]
+    failed = []
+    for turn in conversation["turns"]:
+        reply = reply_text(bot.send(sender, turn["q"], page_language=page_language))
+        found = problems(reply, turn, turn["lang"])
+        outcomes[f"conversations-{turn['lang']}"][f"{conversation['name']} / {turn['q']}"] = found
+        if found:
+            failed.append(f"{turn['q']!r}: {'; '.join(found)}\n  reply: {reply[:300]!r}")
+    assert not failed, "\n".join(failed)
+
+
+def test_pass_rate_per_language():
+    """Runs after the cases above (pytest keeps file order); writes results/acceptance.json."""
+    if not outcomes:
+        pytest.skip("no acceptance case ran in this session")
     RESULTS.mkdir(exist_ok=True)
-    report = {name: {"total": len(items), "failed": [{"q": q, "problems": p, "reply": r} for q, p, r in items if p]}
-              for name, items in outcomes.items()}
+    report = {group: {"total": len(cases), "passed": sum(not p for p in cases.values()),
+                      "pass_rate": round(sum(not p for p in cases.values()) / len(cases), 4),
+                      "failed": {q: p for q, p in cases.items() if p}}
+              for group, cases in outcomes.items()}
     (RESULTS / "acceptance.json").write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
-    listing = "\n".join(f"  - {q!r}: {'; '.join(p)}\n      reply: {r[:300]!r}" for q, p, r in failures)
-    print(f"\n{label}: {len(results) - len(failures)}/{len(results)} passed ({rate:.1%})\n{listing}")
-    assert rate >= PASS_RATE, f"{label}: only {rate:.1%} passed (need {PASS_RATE:.0%}). Failures:\n{listing}"
+    print("\n" + "\n".join(f"acceptance {group}: {r['passed']}/{r['total']} ({r['pass_rate']:.1%})"
+                           for group, r in report.items()))
+    low = {group: r["pass_rate"] for group, r in report.items() if r["pass_rate"] < PASS_RATE}
+    assert not low, f"pass rate under {PASS_RATE:.0%}: {low}"
