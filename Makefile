@@ -12,7 +12,7 @@ export PYTHONPATH := $(CURDIR)
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export RASA_TELEMETRY_ENABLED := false
 
-.PHONY: run test chat train venv check-content validate lint clean report bench purge
+.PHONY: run test test-fast chat train venv check-content validate lint clean report bench purge screenshots
 
 run: $(MODEL)
 	scripts/serve.sh
@@ -22,8 +22,17 @@ chat: $(MODEL)
 
 train: $(MODEL)
 
-test: $(VENV)/.installed
+test:
 	scripts/test.sh
+
+# The inner loop before a commit: lint, unit tests, data validation, training if needed, model tests; no servers.
+test-fast:
+	scripts/test.sh --fast
+
+# Publishes the screenshots the browser tests took (results/screenshots) to docs/screenshots.
+screenshots:
+	@ls results/screenshots/*.png >/dev/null 2>&1 || { echo "No screenshots yet: run make test first"; exit 1; }
+	cp results/screenshots/*.png docs/screenshots/
 
 venv: $(VENV)/.installed
 

@@ -1,32 +1,35 @@
 #!/usr/bin/env bash
 # Every test, cheapest first so a mistake fails fast:
-# lint -> unit tests -> data validation -> train (once) -> model tests -> conversation tests on running servers.
+# lint -> unit tests -> data validation -> train (once, only when its inputs changed) -> one pytest run for the
+# model and live layers (markers `model`, `live`, `slow`; tests/conftest.py), every live layer starting what it needs once.
+# --fast: the inner loop before a commit (lint, unit, validation, training, model tests; no servers).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PYTHONPATH="$PWD" RASA_TELEMETRY_ENABLED=false SQLALCHEMY_SILENCE_UBER_WARNING=1 TF_CPP_MIN_LOG_LEVEL=2
 PYTEST=(.venv/bin/python -m pytest -q -p no:cacheprovider)
-step() { printf '\n==== %s ====\n' "$1"; }
+started=$SECONDS
+step() { printf '\n==== %s (at %d s) ====\n' "$1" $((SECONDS - started)); }
 
+step "install (only what is missing)"
+make --no-print-directory venv
 step "lint"
-.venv/bin/ruff check actions bot insights tests
+.venv/bin/ruff check actions bot insights tests scripts
 step "unit tests"
-"${PYTEST[@]}" tests/unit
+"${PYTEST[@]}" -m unit tests/unit
 step "training data validation"
 make --no-print-directory data/nlu/generated/entities.yml
-"${PYTEST[@]}" tests/data
+"${PYTEST[@]}" -m unit tests/data
 step "train (only if the model is older than its inputs)"
 make --no-print-directory train
-step "model tests: held-out NLU, story flows, a new project by name"
-"${PYTEST[@]}" -s tests/model
-step "conversation tests against the running servers"
-"${PYTEST[@]}" -s tests/conversation
-step "chat widget in a real browser (Chromium): keyboard, languages, feedback, reload, offline, axe-core"
-scripts/setup-browser.sh
-"${PYTEST[@]}" -s tests/browser
-step "persistence: SQLite across kill -9, scale-out on PostgreSQL + Redis with two instances"
-bash scripts/ensure-services.sh
-"${PYTEST[@]}" -s tests/persistence
-step "staff report: numbers from real conversations, redaction, unanswered export"
-"${PYTEST[@]}" -s tests/report
-step "hardening: API/CORS, input limits, redaction, retention, action server faults, fuzz"
-"${PYTEST[@]}" -s tests/hardening
+trained_at=$SECONDS
+if [ "${1:-}" = "--fast" ]; then
+  step "model tests: held-out NLU, story flows, a new project by name"
+  "${PYTEST[@]}" -s -m model tests
+else
+  step "services the live tests need: Chromium, PostgreSQL, Redis"
+  scripts/setup-browser.sh
+  bash scripts/ensure-services.sh
+  step "model and live tests, one run: held-out NLU, stories, acceptance, widget in Chromium, persistence, report, hardening"
+  "${PYTEST[@]}" -s -m "model or live" tests
+fi
+printf '\n==== done: %d s in all, %d s after training ====\n' $((SECONDS - started)) $((SECONDS - trained_at))

@@ -24,7 +24,7 @@ RASA_PORT, ACTION_PORT, DEMO_PORT = 25005, 25055, 28080
 OFFLINE_DEMO_PORT, NOBODY_PORT = 28081, 28099
 LOG_DIR = ROOT / "var" / "log" / "browser"
 TRACKER_DB = LOG_DIR / "conversations.db"
-SCREENSHOTS = ROOT / "docs" / "screenshots"
+SCREENSHOTS = ROOT / "results" / "screenshots"  # tests never write tracked files; `make screenshots` publishes them
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
