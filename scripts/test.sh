@@ -8,7 +8,7 @@ PYTEST=(.venv/bin/python -m pytest -q -p no:cacheprovider)
 step() { printf '\n==== %s ====\n' "$1"; }
 
 step "lint"
-.venv/bin/ruff check actions bot insights tests
+.venv/bin/ruff check actions bot insights tests scripts
 step "unit tests"
 "${PYTEST[@]}" tests/unit
 step "training data validation"
