@@ -1,4 +1,4 @@
-"""The installed Rasa and Sanic are the releases with the known security fixes (and requirements.in and requirements.lock pin them)."""
+"""The installed Rasa and Sanic are the releases with the known security fixes (requirements.in and .lock pin them)."""
 from importlib.metadata import version
 from pathlib import Path
 
