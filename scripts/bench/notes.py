@@ -62,4 +62,15 @@ def method(meta: Dict) -> str:
   10 and then 50 users, all started at once, no think time (so requests/s is the server's capacity), a new sender
   every 10 messages. Locust rounds percentiles above 100 ms to two significant digits.
 - **Turn 1 vs turn 200:** one sender sends {meta.get('turns', '?')} messages; median of the first 10 versus the last 10.
-- **Ratios** are Växjö ÷ starter: above 1 means the Växjö bot takes longer (or serves more requests/s)."""
+- **Ratios** are Växjö ÷ starter: above 1 means the Växjö bot takes longer (or serves more requests/s).
+{_first_start(meta.get('first_start'))}"""
+
+
+def _first_start(run: Dict) -> str:
+    if not run:
+        return "- **First start:** not measured (`python3 scripts/bench/first_start.py`)."
+    return (f"- **First start** (`python3 scripts/bench/first_start.py`, run on its own before this benchmark, commit "
+            f"{str(run.get('commit', '?'))[:7]}, load average {run.get('load_average_at_start', '?')}): a fresh clone and a "
+            f"fresh virtualenv, `make run` until the first REST answer: {run.get('first_answer_s')} s (target ≤ 240 s); "
+            f"of that, installing the runtime dependencies from pip's cache until {run.get('install_s')} s, content "
+            f"export and training until {run.get('until_trained_s')} s, the rest the server's start.")
