@@ -28,8 +28,9 @@ test: $(VENV)/.installed-test
 venv: $(VENV)/.installed
 venv-test: $(VENV)/.installed-test
 
-# The runtime only (`make run`); test and benchmark tools have their own stamps. pip reuses its wheel cache.
-PIP_INSTALL = $(PY) -m pip install --quiet --disable-pip-version-check
+# The runtime only (`make run`); test and benchmark tools have their own stamps. pip reuses its wheel cache, and
+# --no-compile leaves bytecode to the first import: TensorFlow alone has thousands of modules Rasa never imports.
+PIP_INSTALL = $(PY) -m pip install --quiet --disable-pip-version-check --no-compile
 # pip repeats a harmless warning for every package about this machine's extra index folders
 PIP_QUIET = 2>&1 | grep -v "is ignored: it is neither" ; exit $${PIPESTATUS[0]}
 
