@@ -12,7 +12,7 @@ export PYTHONPATH := $(CURDIR)
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export RASA_TELEMETRY_ENABLED := false
 
-.PHONY: run test test-fast chat train venv check-content validate lint clean report bench purge screenshots
+.PHONY: run test test-fast chat train venv venv-test check-content validate lint clean report bench purge screenshots
 
 run: $(MODEL)
 	scripts/serve.sh
@@ -35,13 +35,27 @@ screenshots:
 	cp results/screenshots/*.png docs/screenshots/
 
 venv: $(VENV)/.installed
+venv-test: $(VENV)/.installed-test
 
-$(VENV)/.installed: requirements.txt
+# The runtime only (`make run`); test and benchmark tools have their own stamps. pip reuses its wheel cache, and
+# --no-compile leaves bytecode to the first import: TensorFlow alone has thousands of modules Rasa never imports.
+PIP_INSTALL = $(PY) -m pip install --quiet --disable-pip-version-check --no-compile
+# pip repeats a harmless warning for every package about this machine's extra index folders
+PIP_QUIET = 2>&1 | grep -v "is ignored: it is neither" ; exit $${PIPESTATUS[0]}
+
+$(VENV)/.installed: requirements.lock
 	@PYTHON_BIN=$$(scripts/find-python.sh) && \
 	  { [ -x $(PY) ] || $$PYTHON_BIN -m venv $(VENV); }
-	$(PY) -m pip install --quiet --upgrade pip==24.3.1
-	@# pip repeats a harmless warning for every package about this machine's extra index folders
-	$(PY) -m pip install --quiet -r requirements.txt 2>&1 | grep -v "is ignored: it is neither" ; exit $${PIPESTATUS[0]}
+	$(PIP_INSTALL) --upgrade pip==24.3.1 $(PIP_QUIET)
+	$(PIP_INSTALL) -r requirements.lock $(PIP_QUIET)
+	touch $@
+
+$(VENV)/.installed-test: requirements-test.txt $(VENV)/.installed
+	$(PIP_INSTALL) -r requirements-test.txt $(PIP_QUIET)
+	touch $@
+
+$(VENV)/.installed-bench: requirements-bench.txt $(VENV)/.installed
+	$(PIP_INSTALL) -r requirements-bench.txt $(PIP_QUIET)
 	touch $@
 
 # Validates content/ and writes the NLU lookup tables and synonyms generated from it.
@@ -62,7 +76,7 @@ $(MODEL): $(TRAINING_INPUTS) $(VENV)/.installed
 validate: $(GENERATED_NLU)
 	$(RASA) data validate --config config.yml --domain bot/domain --data data
 
-lint: $(VENV)/.installed
+lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check actions bot insights tests scripts
 
 # What visitors asked: `make report ARGS="--since 2026-10-01 --until 2026-10-31"` (docs/content-editors.md)
@@ -74,7 +88,7 @@ purge: $(VENV)/.installed
 	$(PY) -m bot.retention purge $(if $(DAYS),--days $(DAYS)) $(if $(DRY_RUN),--dry-run)
 
 # Benchmark against a `rasa init` starter bot; writes docs/benchmarks.md (about 15 minutes; not part of `make test`).
-bench: $(VENV)/.installed
+bench: $(VENV)/.installed-bench
 	$(PY) scripts/bench/run.py
 
 clean:

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Starts the action server (port 5055) and the Rasa server (port 5005, REST at /webhooks/rest/webhook).
+# Starts the Rasa server (port 5005, REST at /webhooks/rest/webhook), which runs the custom actions in its own process
+# in the default profile, or an action server (port 5055) beside it (scripts/profile-env.sh: START_ACTION_SERVER).
 # With --chat, talks to the bot in the terminal instead of serving HTTP. Ctrl-C stops everything.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -61,18 +62,19 @@ wait_for() {  # url, name, log, seconds
 }
 
 "$VENV/bin/python" -m actions.portfolio check  # a broken content file stops here, with its name and field
-if [ "${START_ACTION_SERVER:-1}" = 1 ]; then  # 0: use the action server (pool) at ACTION_ENDPOINT_URL
+if [ "$START_ACTION_SERVER" = 1 ]; then  # 0: actions in-process, or the action server (pool) at ACTION_ENDPOINT_URL
 "$VENV/bin/rasa" run actions --actions actions --port "$ACTION_PORT" > "$LOG_DIR/actions.log" 2>&1 &
 pids+=($!)
 wait_for "http://localhost:${ACTION_PORT}/health" "The action server" "$LOG_DIR/actions.log" 60
 fi
 
 if [ "${1:-}" = "--chat" ]; then
-  "$VENV/bin/rasa" shell --model "$MODEL" --endpoints "$ENDPOINTS"
+  "$VENV/bin/python" -m bot.cli shell --model "$MODEL" --endpoints "$ENDPOINTS"
   exit 0
 fi
 
-"$VENV/bin/rasa" run --model "$MODEL" --endpoints "$ENDPOINTS" --credentials bot/credentials.yml \
+# bot.cli is `rasa` with the patches of bot/patches.py installed first.
+"$VENV/bin/python" -m bot.cli run --model "$MODEL" --endpoints "$ENDPOINTS" --credentials bot/credentials.yml \
   --port "$RASA_PORT" ${RASA_SECURITY_ARGS[@]+"${RASA_SECURITY_ARGS[@]}"} > "$LOG_DIR/rasa.log" 2>&1 &
 pids+=($!)
 echo "Starting the Rasa server ($VAXJO_PROFILE profile, $ENDPOINTS; log: $LOG_DIR/rasa.log) ..."
@@ -83,10 +85,12 @@ if [ "${DEMO_PORT:-8080}" != 0 ]; then  # the chat widget's demo page (docs/widg
   pids+=($!)
   echo "Demo page with the chat widget: http://localhost:${DEMO_PORT:-8080}/ (Swedish), /en/ (English); log: $LOG_DIR/demo.log"
 fi
+actions_where=${ACTION_ENDPOINT_URL}
+[ -n "$ACTIONS_MODULE" ] && actions_where="in the Rasa server's process"
 cat <<MSG
 The assistant is running.
   REST:          POST http://localhost:${RASA_PORT}/webhooks/rest/webhook  {"sender": "me", "message": "hej"}
-  Action server: http://localhost:${ACTION_PORT}
+  Actions:       $actions_where
 Press Ctrl-C to stop.
 MSG
 wait -n "${pids[@]}"

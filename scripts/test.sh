@@ -11,7 +11,7 @@ started=$SECONDS
 step() { printf '\n==== %s (at %d s) ====\n' "$1" $((SECONDS - started)); }
 
 step "install (only what is missing)"
-make --no-print-directory venv
+make --no-print-directory venv-test
 step "lint"
 .venv/bin/ruff check actions bot insights tests scripts
 step "unit tests"

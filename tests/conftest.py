@@ -1,4 +1,5 @@
-"""Markers for the test pyramid, given by where a test lives, so `pytest -m unit` is the inner loop.
+"""Every test runs against the same patched Rasa as the servers (bot/patches.py, installed by bot/cli.py there),
+and gets a marker of the test pyramid from where it lives, so `pytest -m unit` is the inner loop.
 
 unit: no trained model, no server (seconds). model: loads or trains a model, no server.
 live: talks to running servers (REST, socket.io, browser, databases). slow: minutes of its own (fuzz, image, retraining).
@@ -6,6 +7,10 @@ live: talks to running servers (REST, socket.io, browser, databases). slow: minu
 from pathlib import Path
 
 import pytest
+
+from bot import patches
+
+patches.install()
 
 TESTS = Path(__file__).resolve().parent
 LAYER_OF_DIRECTORY = {"unit": "unit", "data": "unit", "model": "model"}  # every other directory: live

@@ -17,7 +17,9 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot import patches
 from bot.channels import guard
+from bot.channels.validation import InvalidPayload, validate_rest
 
 logger = logging.getLogger(__name__)
 
@@ -30,6 +32,7 @@ class GuardedRestInput(RestInput):
         return "rest"
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        patches.require_installed()
         module = inspect.getmodule(self)
         webhook = Blueprint(f"custom_webhook_{type(self).__name__}", module.__name__ if module else None)
 
@@ -46,8 +49,8 @@ class GuardedRestInput(RestInput):
             except Exception:
                 return response.json({"error": "the body is not valid JSON"}, status=400)
             try:
-                checked = guard.validate_rest(body)
-            except guard.InvalidPayload as problem:
+                checked = validate_rest(body)
+            except InvalidPayload as problem:
                 return response.json({"error": str(problem)}, status=400)
             agent = getattr(request.app.ctx, "agent", None)
 

@@ -13,6 +13,7 @@ from rasa.core.channels.channel import OutputChannel, UserMessage
 from rasa.core.channels.socketio import SocketIOInput, SocketIOOutput
 from sanic import Blueprint
 
+from bot import patches
 from bot.channels import guard
 
 
@@ -52,11 +53,12 @@ class SocketIOWithMetadataInput(SocketIOInput):
         return SocketIOWithMetadataOutput(self.sio, self.bot_message_evt)
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        patches.require_installed()
         async def answer_with_metadata(message: UserMessage) -> Any:
             # The stock handler builds a stock SocketIOOutput for each message; swap in ours.
             message.output_channel = SocketIOWithMetadataOutput(self.sio, self.bot_message_evt)
             return await guard.handle(message, on_new_message)  # limits, redaction, faults: bot/channels/guard.py
 
         blueprint = super().blueprint(answer_with_metadata)
-        guard.protect_socketio(self)  # malformed events are dropped before Rasa's handlers see them
+        patches.check_socketio_events(self)  # malformed events are dropped before Rasa's handlers see them
         return blueprint

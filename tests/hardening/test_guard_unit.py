@@ -1,4 +1,4 @@
-"""bot/channels/guard.py and actions/guard.py on their own, without servers."""
+"""bot/channels/ (guard, validation, cleaning, faults), bot/patches.py and actions/guard.py on their own, without servers."""
 import asyncio
 import socket
 import time
@@ -14,13 +14,13 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.guard import ActionMessageTooLong
-from bot.channels import guard
+from bot.channels import cleaning, guard, validation
 from tests.hardening.conftest import HangingServer
 from tests.hardening.helpers import contact
 
 
 def _message(text, metadata=None):
-    return guard.prepare(UserMessage(text, CollectingOutputChannel(), "s", metadata=metadata))
+    return cleaning.prepare(UserMessage(text, CollectingOutputChannel(), "s", metadata=metadata))
 
 
 def test_personal_data_is_redacted_and_the_question_kept():
@@ -33,9 +33,9 @@ def test_an_over_long_message_becomes_the_payload_and_is_never_kept(monkeypatch)
     monkeypatch.setenv("MAX_MESSAGE_CHARS", "1000")
     assert _message("a" * 1000).text == "a" * 1000
     message = _message("Hur många bor i Vushtrri? " * 4000)
-    assert message.text == guard.TOO_LONG_PAYLOAD
+    assert message.text == cleaning.TOO_LONG_PAYLOAD
     english = _message("How many people live in Vushtrri and what projects are there with JB Marks? " * 50)
-    assert english.text == guard.TOO_LONG_PAYLOAD and english.metadata == {"language": "en"}
+    assert english.text == cleaning.TOO_LONG_PAYLOAD and english.metadata == {"language": "en"}
     page = _message("x" * 5000, metadata={"language": "sv"})  # the page's language is kept
     assert page.metadata == {"language": "sv"}
 
@@ -56,18 +56,18 @@ def test_metadata_strings_are_redacted():
     {"message": "hej", "metadata": {"k": "v" * 5000}},
 ])
 def test_malformed_rest_bodies_are_rejected(body):
-    with pytest.raises(guard.InvalidPayload):
-        guard.validate_rest(body)
+    with pytest.raises(validation.InvalidPayload):
+        validation.validate_rest(body)
 
 
 def test_valid_bodies_pass():
-    assert guard.validate_rest({"sender": "a", "message": "hej"}) == {"sender": "a", "message": "hej", "metadata": None}
-    assert guard.validate_rest({"sender": 12, "message": "hej", "metadata": {"language": "en"}})["sender"] == "12"
-    checked = guard.validate_socketio({"message": "hej", "session_id": "abc", "customData": '{"language": "en"}'},
-                                      "customData", session_required=True)
+    assert validation.validate_rest({"sender": "a", "message": "hej"}) == {"sender": "a", "message": "hej", "metadata": None}
+    assert validation.validate_rest({"sender": 12, "message": "hej", "metadata": {"language": "en"}})["sender"] == "12"
+    checked = validation.validate_socketio({"message": "hej", "session_id": "abc", "customData": '{"language": "en"}'},
+                                           "customData", session_required=True)
     assert checked == {"message": "hej", "session_id": "abc", "customData": {"language": "en"}}
-    with pytest.raises(guard.InvalidPayload):
-        guard.validate_socketio({"message": "hej"}, "customData", session_required=True)
+    with pytest.raises(validation.InvalidPayload):
+        validation.validate_socketio({"message": "hej"}, "customData", session_required=True)
 
 
 def _free_port() -> int:

@@ -24,7 +24,8 @@ def group_processes(pgid: int) -> List[Tuple[int, int, str]]:
 
 def rasa_server_processes(pgid: int) -> List[Tuple[int, int, str]]:
     """The Rasa server's processes (its main process, and its Sanic workers if any), not the action server."""
-    return [p for p in group_processes(pgid) if " run " in f"{p[2]} " and "rasa" in p[2] and " actions" not in p[2]]
+    return [p for p in group_processes(pgid)
+            if " run " in f"{p[2]} " and ("rasa" in p[2] or "bot.cli" in p[2]) and " actions" not in p[2]]
 
 
 def rasa_main_pid(pgid: int) -> int:

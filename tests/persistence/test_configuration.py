@@ -36,8 +36,12 @@ def test_default_profile_is_sqlite_in_var_data(tmp_path):
 def test_profiles_are_checked():
     assert profile_env(VAXJO_PROFILE="scale-out")[1]["ENDPOINTS"] == "bot/endpoints.scale-out.yml"
     assert profile_env(VAXJO_PROFILE="cluster")[0] == 2
-    code, message = profile_env(SANIC_WORKERS="4")  # several workers need the Redis lock store
-    assert code == 2 and "scale-out" in message
+    code, env = profile_env(SANIC_WORKERS="4")  # several workers share the SQLite lock store
+    assert code == 0 and env["LOCK_STORE_TYPE"] == "bot.lock_store.SQLiteLockStore", env
+    assert profile_env(SANIC_WORKERS="1")[1]["LOCK_STORE_TYPE"] == "in_memory"
+    assert profile_env(SANIC_WORKERS="many")[0] == 2
+    cores = os.cpu_count() or 1
+    assert profile_env()[1]["SANIC_WORKERS"] == str(max(1, min(4, cores // 2)))
     assert profile_env(VAXJO_PROFILE="scale-out", SANIC_WORKERS="4")[0] == 0
 
 
@@ -53,10 +57,16 @@ def test_every_variable_of_the_endpoints_files_gets_a_default(endpoints, monkeyp
     if "scale-out" in endpoints:
         assert (store.kwargs["dialect"], store.url, store.kwargs["port"]) == ("postgresql", "127.0.0.1", "5432")
         lock = read_endpoint_config(str(ROOT / endpoints), "lock_store")
-        assert (lock.type, lock.url, lock.kwargs["key_prefix"]) == ("redis", "127.0.0.1", "vaxjo")
+        assert (lock.type, lock.url, lock.kwargs["key_prefix"]) == ("bot.lock_store.AtomicRedisLockStore", "127.0.0.1",
+                                                                     "vaxjo")
+        assert not read_endpoint_config(str(ROOT / endpoints), "action_endpoint").kwargs.get("actions_module")
     else:
         assert store.kwargs["dialect"] == "sqlite" and store.kwargs["db"] == env["TRACKER_SQLITE_PATH"]
-        assert read_endpoint_config(str(ROOT / endpoints), "lock_store") is None
+        lock = read_endpoint_config(str(ROOT / endpoints), "lock_store")
+        assert lock.type == env["LOCK_STORE_TYPE"] and lock.kwargs["db"] == env["LOCK_SQLITE_PATH"]
+        # the actions run in the Rasa server's process unless an action server is asked for
+        assert read_endpoint_config(str(ROOT / endpoints), "action_endpoint").kwargs["actions_module"] == "actions"
+        assert (env["START_ACTION_SERVER"], profile_env(START_ACTION_SERVER="1")[1]["ACTIONS_MODULE"]) == ("0", "")
 
 
 def test_session_expiry_overrides_the_domain_of_the_model(tmp_path):

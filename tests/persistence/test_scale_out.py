@@ -1,10 +1,12 @@
 """The scale-out profile on real PostgreSQL and Redis: two Rasa servers (one with two Sanic workers) share
 the conversations, and one action server serves both. Turns of 24 concurrent conversations alternate
-between the instances; every follow-up keeps its context and PostgreSQL holds every event, in order.
+between the instances; every follow-up keeps its context and PostgreSQL holds every event, in order. Turns of
+one conversation sent at the same instant, to both instances or through nginx, all run, one after the other.
 
 Needs PostgreSQL on 127.0.0.1:5432 (trust, database `test`) and Redis on 127.0.0.1:6379:
 `bash scripts/ensure-services.sh`. Uses its own database (vaxjo_persistence_test, dropped before and after)
-and its own Redis key prefix; ports 35005/35006 (Rasa) and 35055 (actions).
+and its own Redis key prefix; ports 35005/35006 (Rasa), 35055 (actions) and 35080 (nginx, Debian's
+`nginx-light` or `nginx`, running deploy/nginx/vaxjo-assistant.conf: tests/persistence/nginx.py).
 """
 import os
 import subprocess
@@ -25,12 +27,13 @@ from tests.persistence.conversations import (
     load_events,
     turn_problems,
 )
+from tests.persistence.nginx import Nginx
 from tests.persistence.processes import rasa_server_processes
 from tests.servers import ROOT, RunningBot
 
 PG_HOST, PG_PORT, REDIS_HOST, REDIS_PORT = "127.0.0.1", 5432, "127.0.0.1", 6379
 DATABASE = "vaxjo_persistence_test"
-RASA_PORTS, ACTION_PORT = (35005, 35006), 35055
+RASA_PORTS, ACTION_PORT, NGINX_PORT = (35005, 35006), 35055, 35080
 WORKERS = (2, 1)  # Sanic workers of each instance
 REDIS_DB = 1
 
@@ -174,22 +177,77 @@ def test_turns_of_one_conversation_wait_for_the_shared_redis_lock(cluster):
     assert waited >= 3.5, f"the reply came after {waited:.1f} s: the instance did not wait for the Redis lock"
     exchanges = [(CONVERSATIONS[0]["turns"][0]["q"], reply)]
 
-    # Two overlapping turns of the same conversation, one on each instance: run one after the other.
-    # The second starts 0.3 s later: Rasa 3.6's RedisLockStore issues tickets with a non-atomic
-    # read-modify-write, so two tickets asked for in the same instant can both be "first" (a Rasa limit,
-    # docs/scale-out.md; a visitor's widget never sends two turns at once, and the Ingress keeps a visitor
-    # on one instance). The turns still overlap: the second waits for the first one's lock.
+    # Two turns of the same conversation at the same instant, one on each instance: with atomic tickets
+    # (bot/lock_store.py) they run one after the other, whichever wins, and each is stored complete.
     turns = CONVERSATIONS[0]["turns"][1:3]
+    barrier = threading.Barrier(2)
 
-    def send_staggered(index):
-        time.sleep(0.3 * index)
+    def send_at_once(index):
+        barrier.wait()
         return cluster.bots[index].send(sender, turns[index]["q"])
 
     with ThreadPoolExecutor(max_workers=2) as pool:
-        replies = list(pool.map(send_staggered, range(2)))
+        replies = list(pool.map(send_at_once, range(2)))
     events = cluster.events(sender)
     stored_order = [event["text"] for event in events if event["event"] == "user"][1:]
     assert sorted(stored_order) == sorted(turn["q"] for turn in turns), stored_order
     by_message = {turn["q"]: reply for turn, reply in zip(turns, replies)}
     exchanges += [(message, by_message[message]) for message in stored_order]
     assert_events_complete(events, exchanges)  # not interleaved: each turn complete before the next one
+
+
+@pytest.fixture(scope="module")
+def nginx(cluster, tmp_path_factory):
+    proxy = Nginx(RASA_PORTS, NGINX_PORT, tmp_path_factory.mktemp("nginx")).start()
+    yield proxy
+    proxy.stop()
+
+
+def _post(url, sender, text):
+    return requests.post(f"{url}/webhooks/rest/webhook", json={"sender": sender, "message": text}, timeout=120)
+
+
+def test_simultaneous_turns_of_one_conversation_through_nginx_lose_no_event(cluster, nginx):
+    sender = cluster.bots[0].new_sender()
+    first = CONVERSATIONS[0]["turns"][0]["q"]
+    exchanges = [(first, _post(nginx.url, sender, first).json())]
+    # Independent questions (no follow-ups: their order is whichever turn gets the lock first), all at once.
+    questions = [conversation["turns"][0]["q"] for conversation in CONVERSATIONS][1:] + ["hej", "tack"]
+    barrier = threading.Barrier(len(questions))
+
+    def send_at_once(question):
+        barrier.wait()
+        response = _post(nginx.url, sender, question)
+        assert response.status_code == 200, (question, response.status_code, response.text[:300])
+        return response.json()
+
+    with ThreadPoolExecutor(max_workers=len(questions)) as pool:
+        replies = dict(zip(questions, pool.map(send_at_once, questions)))
+    assert set(nginx.upstreams()[-len(questions):]) == {f"127.0.0.1:{port}" for port in RASA_PORTS}, \
+        "nginx did not spread the simultaneous turns over both instances"
+    events = cluster.events(sender)
+    stored_order = [event["text"] for event in events if event["event"] == "user"][1:]
+    assert sorted(stored_order) == sorted(questions), stored_order
+    assert all(replies[question] for question in questions), replies
+    assert_events_complete(events, exchanges + [(question, replies[question]) for question in stored_order])
+
+
+def test_nginx_rate_limit_answers_429_and_nothing_is_stored(cluster, nginx):
+    time.sleep(3)  # the limit's bucket (10 requests/s, burst 20) empties after the previous test
+    senders = [f"limit-{index}-{uuid.uuid4().hex[:8]}" for index in range(40)]
+    barrier = threading.Barrier(len(senders))
+
+    def send_at_once(sender):
+        barrier.wait()
+        return _post(nginx.url, sender, "hej").status_code
+
+    with ThreadPoolExecutor(max_workers=len(senders)) as pool:
+        statuses = dict(zip(senders, pool.map(send_at_once, senders)))
+    limited = [sender for sender, status in statuses.items() if status == 429]
+    answered = [sender for sender, status in statuses.items() if status == 200]
+    assert len(limited) + len(answered) == len(senders), statuses
+    assert 10 <= len(limited) <= 25 and answered, f"{len(limited)} of {len(senders)} limited"
+    for sender in limited:
+        assert cluster.events(sender) == [], f"{sender} was refused with 429 but has stored events"
+    for sender in answered:
+        assert [event["text"] for event in cluster.events(sender) if event["event"] == "user"] == ["hej"]

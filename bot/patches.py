@@ -1,0 +1,161 @@
+"""Every change this project makes to Rasa's and python-socketio's internals, in one place.
+
+Each patch was written against one release (REQUIRED) and refuses to install on another: a new release may have
+fixed the problem differently or moved the code patched here, so it must be re-read before the pins change.
+`install()` is called explicitly at start-up by every entry point: `python -m bot.cli` (what `make run`,
+`make chat` and the tests start), and tests/conftest.py for tests that use Rasa's classes directly.
+
+1. The action deadline (RemoteAction.run): Rasa 3.6 ignores a `timeout` in endpoints.yml and waits 5 minutes for
+   an action; here a call gives up after ACTION_TIMEOUT_SECONDS, and after one failure the turn's later calls fail
+   at once (bot/channels/faults.py then apologises).
+2. The action-reply schema checked by a validator built once (RemoteAction._validate_action_result): Rasa's
+   `jsonschema.validate` re-checks the constant schema against the draft 2020-12 meta-schema on every call
+   (about 40 ms a call on this machine); same errors, same message.
+3. Actions in the Rasa server's process (RemoteAction.run): an `action_endpoint` with `actions_module: actions`
+   (the key Rasa 3.7+ reads for the same thing) runs rasa_sdk's executor in-process instead of an HTTP call; the
+   action code and its request/reply format are unchanged (bot/in_process_actions.py).
+4. Checked socket.io handlers (python-socketio's handler table): malformed `user_uttered`/`session_request` events
+   are dropped before Rasa's handlers see them (Rasa's raise on them).
+"""
+import asyncio
+import logging
+from importlib.metadata import version
+from typing import Any, Dict, Text
+
+logger = logging.getLogger(__name__)
+
+REQUIRED = {"rasa": "3.6.21", "rasa-sdk": "3.6.2", "python-socketio": "5.9.0", "jsonschema": "4.17.3"}
+_installed = False
+
+
+class PatchVersionError(RuntimeError):
+    """An installed package is not the release a patch was written for."""
+
+
+def _require(*packages: Text) -> None:
+    for package in packages:
+        found = version(package)
+        if found != REQUIRED[package]:
+            raise PatchVersionError(f"bot/patches.py was written for {package}=={REQUIRED[package]}, found {found}: "
+                                    "re-read the patched code in the new release before changing the pin")
+
+
+def install() -> None:
+    """Installs the patches of Rasa's internals (idempotent)."""
+    global _installed
+    if _installed:
+        return
+    _require("rasa", "rasa-sdk", "jsonschema")
+    _install_schema_validator()
+    _install_action_deadline_and_in_process_actions()
+    _installed = True
+
+
+def installed() -> bool:
+    return _installed
+
+
+def require_installed() -> None:
+    """Called by the channels: without the patches a hanging action server would hold a turn for 5 minutes."""
+    if not _installed:
+        raise RuntimeError("bot/patches.py is not installed: start Rasa with `python -m bot.cli run` (scripts/serve.sh)")
+
+
+# --- 2. the action-reply schema ---------------------------------------------------------------------------------------
+def _install_schema_validator() -> None:
+    from jsonschema import ValidationError
+    from jsonschema.exceptions import best_match
+    from jsonschema.validators import validator_for
+    from rasa.core.actions.action import RemoteAction
+    from rasa.shared.constants import DOCS_BASE_URL
+
+    schema = RemoteAction.action_response_format_spec()
+    validator_class = validator_for(schema)  # as jsonschema.validate picks it
+    validator_class.check_schema(schema)  # once, not on every call
+    validator = validator_class(schema)
+
+    def validate_action_result(self: RemoteAction, result: Dict[Text, Any]) -> bool:
+        error = best_match(validator.iter_errors(result))  # what jsonschema.validate raises
+        if error is None:
+            return True
+        if not isinstance(error, ValidationError):  # pragma: no cover - best_match returns the validator's errors
+            raise error
+        error.message += (
+            f". Failed to validate Action server response from API, "
+            f"make sure your response from the Action endpoint is valid. "
+            f"For more information about the format visit "
+            f"{DOCS_BASE_URL}/custom-actions"
+        )
+        raise error
+
+    RemoteAction._validate_action_result = validate_action_result  # type: ignore[method-assign]
+
+
+# --- 1. and 3. the action deadline, actions in the server's process -------------------------------------------------
+def _install_action_deadline_and_in_process_actions() -> None:
+    from rasa.core.actions.action import ActionExecutionRejection, RemoteAction
+    from rasa.shared.exceptions import RasaException
+
+    from bot import in_process_actions
+    from bot.channels.faults import action_timeout_seconds, current_turn
+
+    call_action_server = RemoteAction.run
+
+    async def run(self, output_channel, nlg, tracker, domain):  # type: ignore[no-untyped-def]
+        turn = current_turn()
+        if turn is not None and turn.action_failed:
+            raise RasaException(f"Skipped custom action '{self.name()}': the action server failed in this turn")
+        if in_process_actions.configured(self.action_endpoint):
+            call = in_process_actions.run(self, output_channel, nlg, tracker, domain)
+        else:
+            call = call_action_server(self, output_channel, nlg, tracker, domain)
+        timeout = action_timeout_seconds()
+        try:
+            return await asyncio.wait_for(call, timeout)
+        except ActionExecutionRejection:
+            raise
+        except asyncio.TimeoutError:
+            if turn is not None:
+                turn.action_failed = True
+            logger.error(f"The action server did not answer '{self.name()}' within {timeout:g} s.")
+            raise RasaException(f"Custom action '{self.name()}' timed out") from None
+        except Exception:
+            if turn is not None:
+                turn.action_failed = True
+            raise
+
+    RemoteAction.run = run  # type: ignore[assignment]
+
+
+# --- 4. checked socket.io handlers --------------------------------------------------------------------------------------
+def check_socketio_events(channel: Any) -> None:
+    """Wraps the `user_uttered` and `session_request` handlers Rasa registered on a SocketIOInput's server, so a
+    malformed event is dropped (and logged without its content) instead of raising."""
+    _require("python-socketio", "rasa")
+    from bot.channels.validation import InvalidPayload, validate_session_request, validate_socketio
+
+    handlers = channel.sio.handlers.get(channel.namespace or "/", {})
+    message_handler = handlers.get(channel.user_message_evt)
+    session_handler = handlers.get("session_request")
+
+    async def checked_message(sid: Text, *args: Any) -> None:
+        try:
+            data = validate_socketio(args[0] if len(args) == 1 else None, channel.metadata_key,
+                                     channel.session_persistence)
+        except InvalidPayload as problem:
+            logger.warning(f"Dropped a malformed socket.io message from {sid}: {problem}")
+            return
+        await message_handler(sid, data)
+
+    async def checked_session(sid: Text, *args: Any) -> None:
+        try:
+            data = validate_session_request(args[0] if len(args) == 1 else None)
+        except InvalidPayload as problem:
+            logger.warning(f"Dropped a malformed socket.io session_request from {sid}: {problem}")
+            return
+        await session_handler(sid, data)
+
+    if message_handler is not None:
+        handlers[channel.user_message_evt] = checked_message
+    if session_handler is not None:
+        handlers["session_request"] = checked_session

@@ -1,0 +1,65 @@
+"""bot/patches.py: each patch installed, doing what the unpatched Rasa does (only faster or in-process)."""
+import asyncio
+import time
+from pathlib import Path
+
+import jsonschema
+import pytest
+from rasa.core.actions.action import RemoteAction
+from rasa.core.channels.channel import CollectingOutputChannel
+from rasa.core.nlg import TemplatedNaturalLanguageGenerator
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import BotUttered, SlotSet
+from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.utils.endpoints import EndpointConfig
+
+from bot import patches
+
+ROOT = Path(__file__).resolve().parents[2]
+VALID_REPLY = {"events": [{"event": "slot", "name": "language", "value": "en"}],
+               "responses": [{"response": "utter_greet"}]}
+INVALID_REPLIES = [{"events": "nope"}, {"events": [{"name": "x"}]}, {"responses": [5]}, {"events": [{"event": "nope"}]}]
+
+
+def test_the_patches_are_installed_by_the_tests_entry_point():
+    assert patches.installed()
+
+
+def test_a_release_the_patches_were_not_written_for_is_refused(monkeypatch):
+    monkeypatch.setitem(patches.REQUIRED, "rasa", "3.7.0")
+    with pytest.raises(patches.PatchVersionError, match="rasa==3.7.0"):
+        patches._require("rasa")
+
+
+def test_the_action_reply_check_accepts_and_rejects_what_jsonschema_validate_does():
+    action = RemoteAction("action_anything", None)
+    schema = RemoteAction.action_response_format_spec()
+    assert action._validate_action_result(VALID_REPLY) is True
+    for reply in INVALID_REPLIES:
+        with pytest.raises(jsonschema.ValidationError) as stock:
+            jsonschema.validate(reply, schema)
+        with pytest.raises(jsonschema.ValidationError) as ours:
+            action._validate_action_result(reply)
+        assert ours.value.message.startswith(stock.value.message + ". Failed to validate Action server response")
+        assert list(ours.value.path) == list(stock.value.path)
+
+
+def test_the_action_reply_check_is_built_once():
+    action = RemoteAction("action_anything", None)
+    started = time.perf_counter()
+    for _ in range(200):
+        action._validate_action_result(VALID_REPLY)
+    per_call_ms = (time.perf_counter() - started) * 1000 / 200
+    assert per_call_ms < 5, f"{per_call_ms:.1f} ms per check (jsonschema.validate takes ~40 ms)"
+
+
+def test_an_action_runs_in_process_with_no_action_server():
+    domain = Domain.load(str(ROOT / "bot" / "domain"))
+    # The URL answers nothing: the action must run through rasa_sdk's executor in this process.
+    endpoint = EndpointConfig("http://127.0.0.1:9/webhook", actions_module="actions")
+    action = RemoteAction("action_message_too_long", endpoint)
+    tracker = DialogueStateTracker.from_events("s", [SlotSet("language", "en")], slots=domain.slots)
+    events = asyncio.run(action.run(CollectingOutputChannel(), TemplatedNaturalLanguageGenerator(domain.responses),
+                                    tracker, domain))
+    [uttered] = [event for event in events if isinstance(event, BotUttered)]
+    assert uttered.text.startswith("Your question is too long") and "1,000" in uttered.text
