@@ -60,9 +60,10 @@ lint: $(VENV)/.installed
 report: $(VENV)/.installed
 	$(PY) -m insights report $(ARGS)
 
-# Deletes conversations inactive for RETENTION_DAYS days (default 30): `make purge DAYS=90 DRY_RUN=1` (docs/security.md).
+# Deletes conversations inactive for RETENTION_DAYS days (default 30): `make purge DAYS=90 DRY_RUN=1` (docs/security.md);
+# one conversation at a visitor's request: `make purge ID=<conversation id shown in the chat>`.
 purge: $(VENV)/.installed
-	$(PY) -m bot.retention purge $(if $(DAYS),--days $(DAYS)) $(if $(DRY_RUN),--dry-run)
+	$(PY) -m bot.retention purge $(if $(DAYS),--days $(DAYS)) $(if $(DRY_RUN),--dry-run) $(if $(ID),--id '$(ID)')
 
 # Benchmark against a `rasa init` starter bot; writes docs/benchmarks.md (about 15 minutes; not part of `make test`).
 bench: $(VENV)/.installed
