@@ -12,7 +12,7 @@ export PYTHONPATH := $(CURDIR)
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export RASA_TELEMETRY_ENABLED := false
 
-.PHONY: run test chat train venv check-content validate lint clean report bench purge
+.PHONY: run test chat train venv check-content validate lint clean report bench purge image
 
 run: $(MODEL)
 	scripts/serve.sh
@@ -64,6 +64,10 @@ report: $(VENV)/.installed
 # one conversation at a visitor's request: `make purge ID=<conversation id shown in the chat>`.
 purge: $(VENV)/.installed
 	$(PY) -m bot.retention purge $(if $(DAYS),--days $(DAYS)) $(if $(DRY_RUN),--dry-run) $(if $(ID),--id '$(ID)')
+
+# The container image deploy/k8s names, `vaxjo-assistant` (Containerfile; podman, debootstrap; docs/scale-out.md).
+image: $(MODEL)
+	deploy/image/build.sh
 
 # Benchmark against a `rasa init` starter bot; writes docs/benchmarks.md (about 15 minutes; not part of `make test`).
 bench: $(VENV)/.installed
