@@ -30,3 +30,8 @@ step "staff report: numbers from real conversations, redaction, unanswered expor
 "${PYTEST[@]}" -s tests/report
 step "hardening: API/CORS, input limits, redaction, retention, action server faults, fuzz"
 "${PYTEST[@]}" -s tests/hardening
+if [ "${TEST_IMAGE:-0}" = 1 ]; then  # the container image: ~10 min cold, ~1-2 min warm (see docs/scale-out.md)
+  step "container image: build it, then start it (SQLite profile) and ask through REST"
+  make --no-print-directory image
+  "${PYTEST[@]}" -s -m slow tests/image
+fi
