@@ -11,6 +11,7 @@ from tests.browser.conftest import (
     ROOT,
     ask,
     open_with_keyboard,
+    screenshot,
     session_id,
     stored_events,
     wait_until_connected,
@@ -54,6 +55,9 @@ def test_disclosure_is_visible_in_the_first_view(new_page, demo_url, language, w
     assert page.get_attribute("#vc-input", "aria-describedby") == "vc-disclosure"
     assert page.evaluate("document.activeElement.id") == "vc-input"
     assert page.evaluate("document.getElementById('vc-disclosure').closest('[lang]').lang") == language
+    if width == 320:
+        wait_until_connected(page)  # with the conversation id shown
+        screenshot(page, f"widget-first-view-320-{language}.png")
 
 
 def test_disclosure_is_not_repeated_on_answers(new_page, demo_url):
