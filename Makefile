@@ -12,7 +12,7 @@ export PYTHONPATH := $(CURDIR)
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export RASA_TELEMETRY_ENABLED := false
 
-.PHONY: run test test-fast chat train venv venv-test check-content validate lint clean report bench purge screenshots
+.PHONY: run test test-fast chat train venv venv-test check-content validate lint clean report bench purge screenshots image
 
 run: $(MODEL)
 	scripts/serve.sh
@@ -83,9 +83,14 @@ lint: $(VENV)/.installed-test
 report: $(VENV)/.installed
 	$(PY) -m insights report $(ARGS)
 
-# Deletes conversations inactive for RETENTION_DAYS days (default 30): `make purge DAYS=90 DRY_RUN=1` (docs/security.md).
+# Deletes conversations inactive for RETENTION_DAYS days (default 30): `make purge DAYS=90 DRY_RUN=1` (docs/security.md);
+# one conversation at a visitor's request: `make purge ID=<conversation id shown in the chat>`.
 purge: $(VENV)/.installed
-	$(PY) -m bot.retention purge $(if $(DAYS),--days $(DAYS)) $(if $(DRY_RUN),--dry-run)
+	$(PY) -m bot.retention purge $(if $(DAYS),--days $(DAYS)) $(if $(DRY_RUN),--dry-run) $(if $(ID),--id '$(ID)')
+
+# The container image deploy/k8s names, `vaxjo-assistant` (Containerfile; podman, debootstrap; docs/scale-out.md).
+image: $(MODEL)
+	deploy/image/build.sh
 
 # Benchmark against a `rasa init` starter bot; writes docs/benchmarks.md (about 15 minutes; not part of `make test`).
 bench: $(VENV)/.installed-bench

@@ -9,4 +9,12 @@ except ContentError as error:
     sys.stderr.write(f"The action server cannot start: {error}\nFix the file named above and start it again.\n")
     raise SystemExit(1)
 
-from actions import fallback, followups, language, partners, programme, projects  # noqa: E402,F401  registers answers
+from actions import (  # noqa: E402,F401  registers answers
+    fallback,
+    followups,
+    human_contact,
+    language,
+    partners,
+    programme,
+    projects,
+)

@@ -70,6 +70,8 @@ class Turn:
     # --- saying it ------------------------------------------------------------------------
     def say(self, response: str, buttons: Optional[List[Dict[str, str]]] = None, **values: Any) -> None:
         self.dispatcher.utter_message(response=response, buttons=buttons or [], **values)
+        from actions.human_contact import offer_after_repeated_failure  # here: that module builds on Turn
+        offer_after_repeated_failure(self, response)
 
     def render(self, response: str, **values: Any) -> str:
         """A domain response as text, for building list items; the wording stays in the domain."""

@@ -1,9 +1,11 @@
 """Deletes old conversations from the tracker store (GDPR data minimisation; docs/security.md).
 
     python -m bot.retention purge [--days N] [--dry-run] [--url SQLALCHEMY_URL]
+    python -m bot.retention purge --id CONVERSATION_ID [--dry-run] [--url SQLALCHEMY_URL]
 
 A conversation (all events of one sender_id) is deleted when its latest event is older than N days
-(default: env RETENTION_DAYS, else 30). The database is the SQLAlchemy URL in --url, else env TRACKER_STORE_URL,
+(default: env RETENTION_DAYS, else 30), or, with --id, at once (a visitor's deletion request: the widget shows
+the conversation id, which is the sender_id). The database is the SQLAlchemy URL in --url, else env TRACKER_STORE_URL,
 else sqlite:///$TRACKER_SQLITE_PATH (scripts/profile-env.sh), else sqlite:///var/data/conversations.db; for the
 scale-out profile e.g. postgresql://vaxjo_assistant@127.0.0.1:5432/vaxjo_assistant. The table is Rasa's
 SQLTrackerStore `events` (sender_id, timestamp in seconds since the epoch, ...). Deleted SQLite pages are
@@ -28,6 +30,7 @@ class PurgeResult:
     events: int
     cutoff: float
     dry_run: bool
+    conversation: Optional[str] = None  # the one conversation asked for (--id), else None
 
 
 def default_url() -> str:
@@ -44,32 +47,39 @@ def default_days() -> float:
 
 
 def purge(url: Optional[str] = None, days: Optional[float] = None, dry_run: bool = False,
-          now: Optional[float] = None) -> PurgeResult:
-    """Deletes every event of the conversations whose latest event is older than `days` days."""
+          now: Optional[float] = None, conversation: Optional[str] = None) -> PurgeResult:
+    """Deletes every event of the conversations whose latest event is older than `days` days, or of the one
+    conversation whose id (sender_id) is `conversation`, whatever its age."""
     days = default_days() if days is None else float(days)
     if days < 0:
         raise ValueError(f"days must be >= 0, not {days}")
+    if conversation is not None and not conversation.strip():
+        raise ValueError("the conversation id is empty")
     cutoff = (time.time() if now is None else now) - days * 86400
+    nothing = PurgeResult(0, 0, cutoff, dry_run, conversation)
     parsed = sa.engine.make_url(url or default_url())
     if parsed.get_backend_name() == "sqlite" and parsed.database and not os.path.exists(parsed.database):
-        return PurgeResult(0, 0, cutoff, dry_run)  # no conversations yet; do not create the file
+        return nothing  # no conversations yet; do not create the file
     engine = sa.create_engine(parsed)
     try:
         if not sa.inspect(engine).has_table("events"):
-            return PurgeResult(0, 0, cutoff, dry_run)
+            return nothing
         events = sa.Table("events", sa.MetaData(), autoload_with=engine)
-        old = (sa.select(events.c.sender_id).group_by(events.c.sender_id)
-               .having(sa.func.max(events.c.timestamp) < cutoff))
+        if conversation is not None:
+            chosen = sa.select(events.c.sender_id).where(events.c.sender_id == conversation).distinct()
+        else:
+            chosen = (sa.select(events.c.sender_id).group_by(events.c.sender_id)
+                      .having(sa.func.max(events.c.timestamp) < cutoff))
         with engine.begin() as connection:
             if engine.dialect.name == "sqlite":
                 connection.exec_driver_sql("PRAGMA secure_delete = ON")
-            senders: List[str] = [row[0] for row in connection.execute(old)]
+            senders: List[str] = [row[0] for row in connection.execute(chosen)]
+            in_chosen = events.c.sender_id.in_(chosen.subquery().select())
             count = connection.execute(
-                sa.select(sa.func.count()).select_from(events).where(events.c.sender_id.in_(old.subquery().select()))
-            ).scalar_one() if senders else 0
+                sa.select(sa.func.count()).select_from(events).where(in_chosen)).scalar_one() if senders else 0
             if senders and not dry_run:
-                connection.execute(events.delete().where(events.c.sender_id.in_(old.subquery().select())))
-        return PurgeResult(len(senders), int(count), cutoff, dry_run)
+                connection.execute(events.delete().where(in_chosen))
+        return PurgeResult(len(senders), int(count), cutoff, dry_run, conversation)
     finally:
         engine.dispose()
 
@@ -90,14 +100,23 @@ def main(argv: Optional[List[str]] = None) -> int:
                                    f"default {DEFAULT_DAYS})")
     purge_parser.add_argument("--dry-run", action="store_true", help="count what would be deleted, delete nothing")
     purge_parser.add_argument("--url", default=None, help="SQLAlchemy URL (env TRACKER_STORE_URL)")
+    purge_parser.add_argument("--id", dest="conversation", default=None,
+                              help="delete this one conversation (the id the chat widget shows), whatever its age")
     args = parser.parse_args(argv)
     url = args.url or default_url()
     try:
-        result = purge(url, args.days, args.dry_run)
+        result = purge(url, args.days, args.dry_run, conversation=args.conversation)
     except (ValueError, sa.exc.SQLAlchemyError) as problem:
         print(f"Purge failed on {_safe_url(url)}: {problem}", file=sys.stderr)
         return 1
     verb = "Would delete" if result.dry_run else "Deleted"
+    if result.conversation is not None:
+        if not result.conversations:
+            print(f"No conversation with id {result.conversation!r} in {_safe_url(url)}; nothing deleted.",
+                  file=sys.stderr)
+            return 1
+        print(f"{verb} conversation {result.conversation!r}, {result.events} event(s), from {_safe_url(url)}.")
+        return 0
     when = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime(result.cutoff))
     print(f"{verb} {result.conversations} conversation(s), {result.events} event(s), inactive since before "
           f"{when}, from {_safe_url(url)}.")

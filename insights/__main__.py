@@ -87,7 +87,8 @@ def main(argv: Optional[List[str]] = None) -> int:
     else:
         totals = report["totals"]
         print(f"{totals['conversations']} conversations, {totals['messages']} visitor messages, "
-              f"{totals['fallback'] + totals['out_of_scope']} unanswered, {totals['feedback_down']} thumbs down "
+              f"{totals['fallback'] + totals['out_of_scope']} unanswered, {totals['feedback_down']} thumbs down, "
+              f"{totals['human_contact']} given the contact centre "
               f"({since} to {until}).")
     written = []
     if args.command == "report":

@@ -16,6 +16,7 @@ FALLBACK_INTENTS = {"nlu_fallback"}
 FALLBACK_RESPONSES = {"utter_search_result", "utter_ask_rephrase", "utter_default"}
 OUT_OF_SCOPE_INTENTS = {"out_of_scope"}
 OUT_OF_SCOPE_RESPONSES = {"utter_out_of_scope"}
+HUMAN_CONTACT_SLOT = "human_contact"  # set by actions/human_contact.py when the contact centre was given
 
 
 @dataclass
@@ -58,6 +59,7 @@ class Turn:
 class Conversation:
     sender_id: str
     turns: List[Turn] = field(default_factory=list)
+    human_contact: bool = False  # the visitor was given the contact centre to reach a person
 
     @property
     def messages(self) -> List[Turn]:
@@ -114,6 +116,9 @@ def conversations(events: List[Event]) -> List[Conversation]:
             turn = None
             current = Conversation(sender)
             found.append(current)
+        elif event.type_name == "slot" and (event.action_name or event.data.get("name")) == HUMAN_CONTACT_SLOT:
+            # after a message only: a new session repeats the carried-over slots before its first message
+            current.human_contact = current.human_contact or (turn is not None and event.data.get("value") is True)
         elif event.type_name == "slot" and (event.action_name or event.data.get("name")) == "language":
             value = event.data.get("value")
             if value in ("sv", "en"):

@@ -105,6 +105,7 @@ def compute(conversations: List[Conversation], since: date, until: date, tz: tzi
             "out_of_scope": kinds.get("out_of_scope", 0),
             "feedback_up": feedback.get("up", 0),
             "feedback_down": feedback.get("down", 0),
+            "human_contact": sum(1 for conversation in conversations if conversation.human_contact),
         },
         "median_conversation_length": statistics.median(lengths) if lengths else 0,
         "per_day": [per_day[day] for day in sorted(per_day)],

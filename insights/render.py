@@ -140,6 +140,7 @@ def render(report: Dict[str, Any], source: str) -> str:
         _card(f'{100 * answered / totals["messages"]:.0f} %' if totals["messages"] else "–", "answered"),
         _card(totals["fallback"] + totals["out_of_scope"], "not answered (fallback + out of scope)"),
         _card(f'{totals["feedback_up"]} / {totals["feedback_down"]}', "thumbs up / thumbs down"),
+        _card(totals.get("human_contact", 0), "conversations given the contact centre (asked for a person)"),
         "</div>",
         "<section><h2>Conversations and messages per day</h2>", _bars_by_day(report["per_day"]), "</section>",
         "<section><h2>Language</h2>",

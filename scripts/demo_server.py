@@ -5,12 +5,19 @@ Serves demo/ (the pages), widget/ at /widget/ and the pinned socket.io client fr
 embeds the widget, with its settings: the bot's URL and the municipality's contact details from
 content/resources.yml (so no brochure fact is written into the widget or the pages).
 
+The privacy notice (/integritet/, /en/privacy/) and the accessibility statement (/tillganglighet/,
+/en/accessibility/) have {{placeholders}} filled here: the contact details, the RETENTION_DAYS in force and
+the date of the last passing browser test run (results/accessibility-test.json, written by tests/browser).
+`{{name|text}}` shows the text when the value is unknown.
+
     DEMO_PORT=8080 RASA_PORT=5005 .venv/bin/python scripts/demo_server.py
 Environment: DEMO_PORT (default 8080), RASA_PORT (5005), BOT_URL (default http://<the page's host>:RASA_PORT).
 If the port is taken (another `make run`), it says so and waits, so the bot keeps running without a demo.
 """
 import html
+import json
 import os
+import re
 import signal
 import sys
 from functools import partial
@@ -23,14 +30,29 @@ from urllib.parse import urlsplit
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from bot.retention import default_days  # noqa: E402 - after the project root is importable
+
 DEMO, WIDGET = ROOT / "demo", ROOT / "widget"
 SOCKET_IO = ROOT / "node_modules" / "socket.io-client" / "dist" / "socket.io.min.js"
 MARKER = "<!-- vaxjo-chat -->"
+LAST_TEST = ROOT / "results" / "accessibility-test.json"
+PAGE_LINKS = {"sv": {"privacy-url": "/integritet/", "accessibility-url": "/tillganglighet/"},
+              "en": {"privacy-url": "/en/privacy/", "accessibility-url": "/en/accessibility/"}}
+PLACEHOLDER = re.compile(r"\{\{(\w+)(?:\|([^}]*))?\}\}")
+
+
+def _contact() -> Dict:
+    return (yaml.safe_load((ROOT / "content" / "resources.yml").read_text(encoding="utf-8")) or {}).get("contact") or {}
+
+
+def _phone_href(number: str) -> str:
+    return "tel:" + "".join(c for c in number if c in "+0123456789")
 
 
 def contact_settings(language: str) -> Dict[str, str]:
     """data- settings for the widget's offline message, from content/resources.yml."""
-    contact = (yaml.safe_load((ROOT / "content" / "resources.yml").read_text(encoding="utf-8")) or {}).get("contact") or {}
+    contact = _contact()
     name = contact.get("name") or {}
     settings = {
         "contact-name": name.get(language) or name.get("sv") or "",
@@ -39,12 +61,29 @@ def contact_settings(language: str) -> Dict[str, str]:
         "contact-website": str(contact.get("website") or ""),
     }
     if contact.get("phone_international"):
-        settings["contact-phone-href"] = "tel:" + "".join(c for c in str(contact["phone_international"]) if c in "+0123456789")
+        settings["contact-phone-international"] = str(contact["phone_international"])
+        settings["contact-phone-href"] = _phone_href(str(contact["phone_international"]))
     return {key: value for key, value in settings.items() if value}
 
 
+def page_values(language: str) -> Dict[str, str]:
+    """What the privacy notice and accessibility statement show that is kept elsewhere."""
+    values = {key.replace("-", "_"): value for key, value in contact_settings(language).items()}
+    days = default_days()
+    values["retention_days"] = str(int(days)) if days == int(days) else str(days)
+    try:
+        values["last_test_date"] = str(json.loads(LAST_TEST.read_text(encoding="utf-8"))["date"])
+    except (OSError, ValueError, KeyError, TypeError):
+        pass  # not yet tested on this installation: the page's own wording says so
+    return values
+
+
+def fill(text: str, values: Dict[str, str]) -> str:
+    return PLACEHOLDER.sub(lambda m: html.escape(values.get(m.group(1)) or m.group(2) or "", quote=True), text)
+
+
 def widget_tag(bot_url: str, language: str) -> str:
-    settings = {"server": bot_url, **contact_settings(language)}
+    settings = {"server": bot_url, **contact_settings(language), **PAGE_LINKS[language]}
     attributes = " ".join(f'data-{key}="{html.escape(value, quote=True)}"' for key, value in settings.items())
     return f'<script src="/widget/vaxjo-chat.js" {attributes} defer></script>'
 
@@ -83,7 +122,8 @@ class DemoHandler(SimpleHTTPRequestHandler):
         language = "en" if 'lang="en"' in text[:300] else "sv"
         host = (self.headers.get("Host") or "localhost").rsplit(":", 1)[0] or "localhost"
         bot_url = self.bot_url or f"http://{host}:{self.rasa_port}"
-        self._send(text.replace(MARKER, widget_tag(bot_url, language)).encode("utf-8"), "text/html; charset=utf-8")
+        page_text = fill(text, page_values(language)).replace(MARKER, widget_tag(bot_url, language))
+        self._send(page_text.encode("utf-8"), "text/html; charset=utf-8")
 
     def _send_file(self, target: Optional[Path], content_type: Optional[str] = None) -> None:
         if not target or not target.is_file():

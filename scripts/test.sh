@@ -29,7 +29,12 @@ else
   step "services the live tests need: Chromium, PostgreSQL, Redis"
   scripts/setup-browser.sh
   bash scripts/ensure-services.sh
-  step "model and live tests, one run: held-out NLU, stories, acceptance, widget in Chromium, persistence, report, hardening"
-  "${PYTEST[@]}" -s -m "model or live" tests
+  step "model and live tests, one run: held-out NLU, stories, acceptance, scope, widget in Chromium, persistence, report, hardening"
+  "${PYTEST[@]}" -s -m "model or live" --ignore=tests/image tests
+  if [ "${TEST_IMAGE:-1}" = 1 ]; then  # the container image: ~10 min cold, ~1-2 min warm (docs/scale-out.md)
+    step "container image: build it, then start it (SQLite profile) and ask through REST"
+    make --no-print-directory image
+    "${PYTEST[@]}" -s tests/image
+  fi
 fi
 printf '\n==== done: %d s in all, %d s after training ====\n' $((SECONDS - started)) $((SECONDS - trained_at))

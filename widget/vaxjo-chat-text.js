@@ -9,7 +9,10 @@
       title: "Fråga om kommunens internationella partnerskap",
       open: "Chatta med oss",
       close: "Stäng chatten",
-      intro: "Hej! Ställ en fråga om kommunens internationella partnerskap och projekt.",
+      disclosure: "Du chattar med en automatisk assistent (AI), inte en människa. Den svarar utifrån {name}s publicerade information om de internationella partnerskapen och kan svara fel. Skriv inga personuppgifter.",
+      privacy: "Integritet och lagring",
+      accessibility: "Tillgänglighet",
+      conversationId: "Samtals-id (för radering): {id}",
       inputLabel: "Skriv din fråga",
       placeholder: "Skriv din fråga här",
       send: "Skicka",
@@ -33,7 +36,10 @@
       title: "Ask about the municipality's international partnerships",
       open: "Chat with us",
       close: "Close the chat",
-      intro: "Hello! Ask a question about the municipality's international partnerships and projects.",
+      disclosure: "You are chatting with an automated assistant (AI), not a person. It answers from {name}'s published information about the international partnerships and can be wrong. Do not enter personal data.",
+      privacy: "Privacy and storage",
+      accessibility: "Accessibility",
+      conversationId: "Conversation id (for deletion): {id}",
       inputLabel: "Type your question",
       placeholder: "Type your question here",
       send: "Send",
@@ -127,13 +133,21 @@
     return a;
   }
 
-  /* Appends `text` to `parent` as text nodes, with its URLs and e-mail addresses as safe links. */
-  function appendLinkified(parent, text, uiLang) {
+  function escapeRegExp(text) { return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }
+
+  /* Appends `text` to `parent` as text nodes, with its URLs and e-mail addresses as safe links.
+   * `known` maps exact texts to their links, e.g. the contact phone numbers to tel: links (a general
+   * phone pattern would also link figures such as populations). */
+  function appendLinkified(parent, text, uiLang, known) {
     var source = String(text || "");
     var last = 0;
-    source.replace(LINK_PATTERN, function (match, _group, offset) {
-      var trimmed = match.replace(/[.,;:!?)\]]+$/, "");  // "see https://x.se." -> the dot stays text
-      var href = safeHref(trimmed);
+    var literals = Object.keys(known || {}).filter(Boolean).sort(function (a, b) { return b.length - a.length; });
+    var pattern = literals.length
+      ? new RegExp("(" + literals.map(escapeRegExp).join("|") + ")|" + LINK_PATTERN.source, "gi") : LINK_PATTERN;
+    source.replace(pattern, function (match) {
+      var offset = arguments[arguments.length - 2];
+      var trimmed = known && known[match] ? match : match.replace(/[.,;:!?)\]]+$/, "");  // "see https://x.se." -> the dot stays text
+      var href = known && known[match] ? safeHref(known[match]) : safeHref(trimmed);
       if (!href) return match;
       parent.appendChild(document.createTextNode(source.slice(last, offset)));
       parent.appendChild(link(href, trimmed.replace(/^mailto:/i, ""), uiLang));

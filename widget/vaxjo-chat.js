@@ -3,7 +3,8 @@
  * Settings (all optional, data- attributes on that script tag; docs/widget.md):
  *   data-server, data-socket-path, data-language (default <html lang>), data-title, data-color,
  *   data-color-text, data-contact-name, data-contact-phone, data-contact-phone-href, data-contact-email,
- *   data-contact-website, data-socketio-src, data-storage ("session" or "local").
+ *   data-contact-website, data-contact-phone-international, data-privacy-url, data-accessibility-url,
+ *   data-socketio-src, data-storage ("session" or "local").
  * Loads vaxjo-chat-text.js, vaxjo-chat.css and the socket.io client from beside this file. */
 (function () {
   "use strict";
@@ -118,6 +119,7 @@
     input.autocomplete = "off";
     input.maxLength = 500;
     input.placeholder = T.t(uiLang, "placeholder");
+    input.setAttribute("aria-describedby", "vc-disclosure");
     var send = el("button", "vc-send", T.t(uiLang, "send"));
     send.type = "submit";
     form.appendChild(label);
@@ -129,6 +131,35 @@
     root.appendChild(launcher);
     document.body.appendChild(root);
 
+    // --- the first view: who answers (AI disclosure), links to the privacy notice and accessibility statement ---
+    var intro = el("div", "vc-intro");
+    var disclosure = el("p", "vc-disclosure",
+                        T.t(uiLang, "disclosure", { name: data.contactName || T.t(uiLang, "contactFallback") }));
+    disclosure.id = "vc-disclosure";
+    intro.appendChild(disclosure);
+    var pageLinks = el("ul", "vc-page-links");
+    [["privacyUrl", "privacy"], ["accessibilityUrl", "accessibility"]].forEach(function (item) {
+      var href = data[item[0]] && T.safeHref(new URL(data[item[0]], document.baseURI).href);
+      if (!href) return;
+      var a = el("a", "vc-link vc-page-link vc-" + item[1] + "-link", T.t(uiLang, item[1]));
+      a.href = href;  // a page of the same site: opens in place, the conversation continues there
+      var li = el("li");
+      li.appendChild(a);
+      pageLinks.appendChild(li);
+    });
+    if (pageLinks.children.length) intro.appendChild(pageLinks);
+    var conversationId = el("p", "vc-conversation-id");
+    conversationId.setAttribute("aria-live", "off");  // shown for deletion requests, not announced
+    intro.appendChild(conversationId);
+    function showConversationId() {
+      conversationId.textContent = state.sessionId ? T.t(uiLang, "conversationId", { id: state.sessionId }) : "";
+    }
+    var phoneLinks = {};  // the contact numbers in answers become tel: links
+    var phoneHref = data.contactPhoneHref || (data.contactPhone && "tel:" + data.contactPhone.replace(/[^\d+]/g, ""));
+    [data.contactPhone, data.contactPhoneInternational].forEach(function (number) {
+      if (number && phoneHref) phoneLinks[number] = phoneHref;
+    });
+
     // --- messages --------------------------------------------------------------------------------
     function render(message, index) {
       var item = el("div", "vc-msg vc-msg-" + message.from);
@@ -136,7 +167,7 @@
       bubble.appendChild(T.visuallyHidden(T.t(uiLang, message.from === "user" ? "you" : "bot") + " "));
       var body = el("span", "vc-text");
       if (message.lang) body.lang = message.lang;
-      if (message.from === "bot") T.appendLinkified(body, message.text, uiLang);
+      if (message.from === "bot") T.appendLinkified(body, message.text, uiLang, phoneLinks);
       else body.textContent = message.text;
       bubble.appendChild(body);
       item.appendChild(bubble);
@@ -192,7 +223,7 @@
     function renderAll() {
       log.setAttribute("aria-busy", "true");
       log.textContent = "";
-      var intro = el("p", "vc-intro", T.t(uiLang, "intro"));
+      showConversationId();
       log.appendChild(intro);
       state.messages.forEach(render);
       log.setAttribute("aria-busy", "false");
@@ -273,6 +304,7 @@
       socket.on("session_confirm", function (reply) {
         state.sessionId = typeof reply === "string" ? reply : (reply && reply.session_id) || state.sessionId;
         save();
+        showConversationId();
         confirmed = true;
         online();
       });

@@ -40,6 +40,27 @@ def pytest_configure(config):
     config.addinivalue_line("markers", "stops_bot: stops the browser tests' bot; runs after every other test")
 
 
+LAST_TEST = ROOT / "results" / "accessibility-test.json"
+ACCESSIBILITY_TESTS = ("test_accessibility.py", "test_disclosure.py", "test_widget.py")
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """A run with every accessibility test, all passed, is the accessibility statement's "last test" date
+    (results/, untracked; scripts/demo_server.py shows it)."""
+    ran = {Path(str(item.fspath)).name for item in session.items}
+    if exitstatus != 0 or session.testsfailed or not set(ACCESSIBILITY_TESTS) <= ran:
+        return
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    LAST_TEST.parent.mkdir(exist_ok=True)
+    version = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True).stdout.strip()
+    LAST_TEST.write_text(json.dumps({
+        "date": datetime.now(ZoneInfo("Europe/Stockholm")).date().isoformat(),
+        "tests": len(session.items), "browser": version, "command": "pytest tests/browser",
+    }, indent=2), encoding="utf-8")
+
+
 def _wait_for_http(url: str, process: subprocess.Popen, timeout: float = 30) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
