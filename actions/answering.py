@@ -17,15 +17,20 @@ from actions.turn import Handler, Turn
 OUTCOME_SLOT = "turn_outcome"
 ANSWERED_INTENT, ANSWERED_PASSAGE = "answered_intent", "answered_passage"
 CLARIFIED, OUT_OF_SCOPE, NOT_FOUND = "clarified", "out_of_scope", "not_found"
-# BM25 score a passage needs to be given as the answer (calibrated on the tune split: docs/scope.md).
-PASSAGE_THRESHOLD = 4.0
+# BM25 score a passage needs to be given as the answer (calibrated on the tune split: docs/scope.md), and the
+# lower score that does when the question names the partner, project or person the passage is about.
+PASSAGE_THRESHOLD = 2.5
+NAMED_PASSAGE_THRESHOLD = 1.0
 # A passage is added after an intent answer when it scores this much and answers words the intent answer leaves out.
-SUPPLEMENT_THRESHOLD = 5.0
+SUPPLEMENT_THRESHOLD = 1.0
+# Signs it takes to overrule the model when it calls a question off-topic (an everyday alias alone does not).
+OVERRULE_OUT_OF_SCOPE = 1.0
 CANDIDATES = 10
 # A question with no sign of the domain is still answered by its intent when the model is at least this sure of a
-# fact intent and the question brings no word the assistant lacks ("Vilka projekt finns det?"). The only setting
+# fact intent and every word of the question is one the content or its questions use ("Vilka projekt finns det?",
+# not "How long should a firm have existed?"). The only setting
 # that reads the intent model's confidence: re-tune it (scripts/calibrate_scope.py) when the classifier changes.
-INTENT_CONFIDENCE = 0.9
+INTENT_CONFIDENCE = 0.95
 # Responses that ask the visitor to choose rather than answer.
 CLARIFYING_RESPONSES = {"utter_which_project", "utter_list_out_of_range", "utter_list_missing"}
 
@@ -51,8 +56,13 @@ def is_followup(turn: Turn, signs: Signs) -> bool:
 
 
 def in_scope(turn: Turn, signs: Signs, intent_question: bool = False) -> bool:
-    confident = intent_question and _confidence(turn) >= INTENT_CONFIDENCE and not signs.foreign
-    return signs.in_domain or is_followup(turn, signs) or confident
+    """A passage needs signs of the domain; an intent answer needs a name of the domain, or signs and a sure
+    model, or a sure model and only words the assistant knows; a follow-up needs the conversation's subject."""
+    if is_followup(turn, signs) or signs.names:
+        return True
+    if not intent_question:
+        return signs.in_domain
+    return _confidence(turn) >= INTENT_CONFIDENCE and (signs.in_domain or not signs.unknown)
 
 
 def _confidence(turn: Turn) -> float:
@@ -78,7 +88,7 @@ def answer_from_passages(turn: Turn, signs: Optional[Signs] = None) -> None:
     """No intent fits: the best passage of the content, or "not found", or "out of scope"."""
     signs = signs or signs_of(turn)
     hit = best_passage(turn, signs)
-    if hit and hit.score >= PASSAGE_THRESHOLD and in_scope(turn, signs):
+    if hit and hit.score >= _threshold(hit, signs) and in_scope(turn, signs):
         say_passage(turn, "utter_passage_answer", hit)
         record(turn, ANSWERED_PASSAGE)
     elif signs.score > 0 or is_followup(turn, signs):
@@ -100,9 +110,13 @@ def best_passage(turn: Turn, signs: Signs) -> Optional[Hit]:
     hits = turn.store.passages.search(turn.text, turn.lang, limit=CANDIDATES)
     named = {name for name in signs.names} | _subjects_of_people(turn, signs.names)
     about_named = [hit for hit in hits if hit.passage.subject in named]
-    if about_named and about_named[0].score >= PASSAGE_THRESHOLD:
+    if about_named and about_named[0].score >= NAMED_PASSAGE_THRESHOLD:
         return about_named[0]
     return hits[0] if hits else None
+
+
+def _threshold(hit: Hit, signs: Signs) -> float:
+    return NAMED_PASSAGE_THRESHOLD if hit.passage.subject and hit.passage.subject in signs.names else PASSAGE_THRESHOLD
 
 
 def _subjects_of_people(turn: Turn, names: List[str]) -> Set[str]:

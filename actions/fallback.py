@@ -5,6 +5,7 @@ from typing import Any, Dict, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions import answering
 from actions.answering import ANSWERED_INTENT, answer_from_passages, record, say_out_of_scope, signs_of
 from actions.followups import followup_intent
 from actions.portfolio.text import format_list
@@ -27,7 +28,7 @@ def search_content(turn: Turn) -> None:
 @answers("out_of_scope")
 def out_of_scope(turn: Turn) -> None:
     signs = signs_of(turn)
-    if signs.names:  # the model thought it off-topic, but it names a partner, project or person
+    if signs.score >= answering.OVERRULE_OUT_OF_SCOPE:  # the model thought it off-topic; the signs say otherwise
         answer_from_passages(turn, signs)
     else:
         say_out_of_scope(turn)

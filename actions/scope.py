@@ -37,6 +37,7 @@ COMMON_ZIPF = {"sv": 4.5, "en": 4.9}
 # A word the content does not have, rarer than this, means the message is about something else ("bygglov").
 FOREIGN_ZIPF = {"sv": 4.0, "en": 4.4}
 FOREIGN_MIN_LENGTH = 4  # in stems
+COMPOUND_PART = 4  # shortest part of a compound word that counts
 MIN_FREQUENCY = 1e-7  # rarer words than Zipf 2 all weigh the same, so the lists are cut there
 
 
@@ -46,6 +47,7 @@ class Signs:
     aliases: List[str] = field(default_factory=list)  # named only by a weak alias
     vocabulary: Dict[str, float] = field(default_factory=dict)  # content term -> weight
     foreign: List[str] = field(default_factory=list)  # specific words the assistant does not know
+    unknown: List[str] = field(default_factory=list)  # every word neither the content nor its questions use
 
     @property
     def score(self) -> float:
@@ -130,14 +132,28 @@ class ScopeGate:
         for name in found.names:
             covered.update(analyzer.terms(" ".join(self._names_of(name))))
         for term in analyzer.terms(text):
+            term = term if term in self.known[lang] else self._compound_head(term, lang) or term
             if term in covered:
                 continue
             if term in self.weights[lang]:
                 found.vocabulary[term] = self.weights[lang][term]
-            elif term not in self.known[lang] and len(term) >= FOREIGN_MIN_LENGTH \
-                    and general.get(term, 0.0) < FOREIGN_ZIPF[lang]:
-                found.foreign.append(term)
+            elif term not in self.known[lang]:
+                found.unknown.append(term)
+                if len(term) >= FOREIGN_MIN_LENGTH and general.get(term, 0.0) < FOREIGN_ZIPF[lang]:
+                    found.foreign.append(term)
         return found
+
+    def _compound_head(self, term: str, lang: str) -> str:
+        """Swedish glues words: "partnerskapsprojekten" is "partnerskap" + "projekten". The longest first part
+        that the content knows (a linking s dropped), when the rest is a word the content knows too."""
+        analyzer = self.analyzers[lang]
+        for cut in range(len(term) - COMPOUND_PART, COMPOUND_PART - 1, -1):
+            head, tail = term[:cut], term[cut:]
+            heads = {head, head[:-1]} if head.endswith("s") else {head}
+            if any(part in self.weights[lang] for part in analyzer.stem(sorted(heads))) \
+                    and analyzer.stem([tail])[0] in self.known[lang]:
+                return next(part for part in analyzer.stem(sorted(heads)) if part in self.weights[lang])
+        return ""
 
     def _names_of(self, key: str) -> List[str]:
         kind, _, item_id = key.partition(":")

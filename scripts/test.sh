@@ -20,6 +20,8 @@ step "model tests: held-out NLU, story flows, a new project by name"
 "${PYTEST[@]}" -s tests/model
 step "conversation tests against the running servers"
 "${PYTEST[@]}" -s tests/conversation
+step "scope: out-of-scope and deep-fact holdout questions through the running bot (results/scope_<lang>.json)"
+"${PYTEST[@]}" -s tests/scope
 step "chat widget in a real browser (Chromium): keyboard, languages, feedback, reload, offline, axe-core"
 scripts/setup-browser.sh
 "${PYTEST[@]}" -s tests/browser

@@ -86,8 +86,9 @@ class EntityMatcher:
 def _same(alias: Tuple[str, ...], window: List[str], fuzzy: bool = True) -> bool:
     if tuple(window) == alias:
         return True
+    rest = window[0][len(alias[0]):]
     if len(alias) == 1 and len(alias[0]) >= FUZZY_MIN_LENGTH and window[0].startswith(alias[0]) \
-            and window[0][len(alias[0]):] in COMPOUND_ENDINGS:
+            and (rest in COMPOUND_ENDINGS or rest[:1] == "s" and rest[1:] in COMPOUND_ENDINGS):  # "energiplansprojektet"
         return True
     joined_alias, joined_window = " ".join(alias), " ".join(window)
     if not fuzzy or len(joined_alias) < FUZZY_MIN_LENGTH or alias[-1].isdigit() or window[-1].isdigit():

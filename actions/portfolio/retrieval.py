@@ -12,7 +12,7 @@ import Stemmer
 from bm25s.stopwords import STOPWORDS_EN, STOPWORDS_SWEDISH
 
 from actions.portfolio.models import Portfolio
-from actions.portfolio.text import fold, words
+from actions.portfolio.text import fold, format_list, format_number, format_period, words
 
 LANGUAGES = ("sv", "en")
 STEMMERS = {"sv": "swedish", "en": "english"}
@@ -70,14 +70,23 @@ def passages(portfolio: Portfolio, lang: str) -> List[Passage]:
         programme.name(lang), contact.website, names=programme_names)
     funding = programme.funding
     add([funding.description(lang)], funding.funder_name(lang), funding.website, names=programme_names)
+    for goal in programme.agenda2030.goals:
+        add([f"Agenda 2030, {LABELS[lang]['goal']} {goal.number}: {goal.description(lang)}."], "Agenda 2030",
+            contact.website, names=programme_names)
     for partner in portfolio.partners.values():
         names = " ".join([partner.name, *partner.aliases.all()])
         themes = ", ".join(theme(lang) for theme in partner.themes)
         add([f"{partner.name} ({partner.country(lang)}): {partner.project_count} {partner.project_count_label(lang)}, "
-             f"{themes}.", partner.funding(lang)], partner.name, partner.website, f"partner:{partner.id}", names)
+             f"{themes}.", partner.funding(lang), _fact_box(partner, lang)],
+            partner.name, partner.website, f"partner:{partner.id}", names)
     for project in portfolio.projects.values():
         names = " ".join([project.title(lang), project.short_name(lang), *project.aliases.all()])
-        add([project.purpose(lang), project.activities(lang), project.participants(lang), project.results(lang)],
+        labels = LABELS[lang]
+        short, title = project.short_name(lang), project.title(lang)
+        name = title if fold(short) in fold(title) else f"{short} ({title})"
+        box = (f"{name}: {format_period(project.period.start, project.period.end)}, "
+               f"{labels['owner']} {project.owner(lang)}, {labels['focus']} {project.focus(lang)}.")
+        add([box, project.purpose(lang), project.activities(lang), project.participants(lang), project.results(lang)],
             project.short_name(lang), contact.website, f"project:{project.id}", names)
     for person in portfolio.people.values():
         names = " ".join([person.name, person.role(lang), *person.aliases.all()])
@@ -92,6 +101,22 @@ def passages(portfolio: Portfolio, lang: str) -> List[Passage]:
     film = portfolio.resources.film
     add([f"{film.title(lang)[0].upper()}{film.title(lang)[1:]}: {film.where(lang)}."], programme.name(lang), film.url)
     return found
+
+
+# The few words that join a fact box's figures into a statement; the figures themselves come from content/.
+LABELS = {
+    "sv": {"goal": "mål", "owner": "projektägare", "focus": "fokus", "since": "partnerskap sedan",
+           "inhabitants": "invånare", "area": "km²"},
+    "en": {"goal": "Goal", "owner": "owner", "focus": "focus", "since": "partnership since",
+           "inhabitants": "inhabitants", "area": "km²"},
+}
+
+
+def _fact_box(partner, lang: str) -> str:
+    labels = LABELS[lang]
+    figures = format_list([f"{format_number(partner.population, lang)} {labels['inhabitants']}",
+                           f"{format_number(partner.area_km2, lang)} {labels['area']}"], lang)
+    return f"{partner.name}: {labels['since']} {partner.start_year}, {figures}, {partner.website}."
 
 
 class PassageIndex:
