@@ -19,7 +19,7 @@ ANSWERED_INTENT, ANSWERED_PASSAGE = "answered_intent", "answered_passage"
 CLARIFIED, OUT_OF_SCOPE, NOT_FOUND = "clarified", "out_of_scope", "not_found"
 # BM25 score a passage needs to be given as the answer (calibrated on the tune split: docs/scope.md), and the
 # lower score that does when the question names the partner, project or person the passage is about.
-PASSAGE_THRESHOLD = 2.5
+PASSAGE_THRESHOLD = 1.6
 NAMED_PASSAGE_THRESHOLD = 1.0
 # A passage is added after an intent answer when it scores this much and answers words the intent answer leaves out.
 SUPPLEMENT_THRESHOLD = 1.0
@@ -33,6 +33,10 @@ CANDIDATES = 10
 INTENT_CONFIDENCE = 0.95
 # Responses that ask the visitor to choose rather than answer.
 CLARIFYING_RESPONSES = {"utter_which_project", "utter_list_out_of_range", "utter_list_missing"}
+# Figures about a place need the place: without a sign of the domain, "how many people live in Växjö?" must not
+# get every partner's population (the model's confidence alone is not enough for these intents).
+PLACE_FIGURE_INTENTS = {"ask_partner_population", "ask_partner_area", "ask_partner_country", "ask_partner_website",
+                        "ask_partner_start"}
 
 
 def record(turn: Turn, outcome: str) -> None:
@@ -62,7 +66,9 @@ def in_scope(turn: Turn, signs: Signs, intent_question: bool = False) -> bool:
         return True
     if not intent_question:
         return signs.in_domain
-    return _confidence(turn) >= INTENT_CONFIDENCE and (signs.in_domain or not signs.unknown)
+    if signs.in_domain:
+        return _confidence(turn) >= INTENT_CONFIDENCE
+    return _confidence(turn) >= INTENT_CONFIDENCE and not signs.unknown and turn.intent not in PLACE_FIGURE_INTENTS
 
 
 def _confidence(turn: Turn) -> float:
@@ -80,7 +86,10 @@ def answer_in_scope(turn: Turn, handler: Handler) -> None:
         return
     handler(turn)
     said = [m.get("response") for m in turn.dispatcher.messages]
-    record(turn, CLARIFIED if CLARIFYING_RESPONSES & set(said) else ANSWERED_INTENT)
+    if CLARIFYING_RESPONSES & set(said):
+        record(turn, CLARIFIED)  # the visitor picks first; a passage now would answer a guess
+        return
+    record(turn, ANSWERED_INTENT)
     _supplement(turn, signs)
 
 

@@ -22,7 +22,7 @@ from actions.portfolio import get_store
 from actions.portfolio.matching import EntityMatcher
 from actions.portfolio.models import Portfolio
 from actions.portfolio.retrieval import LANGUAGES, Analyzer, passages
-from actions.portfolio.text import fold
+from actions.portfolio.text import fold, words
 
 NLU_DIR = Path(__file__).resolve().parents[1] / "data" / "nlu"
 # Weights of the signs; a message is in the domain when its signs weigh GATE_THRESHOLD or more (docs/scope.md).
@@ -60,16 +60,26 @@ class Signs:
 
 
 def strong_names(portfolio: Portfolio) -> Dict[str, Dict[str, List[str]]]:
-    """The proper names: what the brochure calls each partner, project, person and the programme itself."""
+    """The proper names: what the brochure calls each partner, project, person and the programme itself, and the
+    aliases that are a short name's own word ("sekos" of "SEKOS 2", "vushtrria" of "Vushtrri")."""
     programme = portfolio.programme
     return {
-        "partner": {p.id: [p.name, p.short_name] for p in portfolio.partners.values()},
-        "project": {p.id: [p.title.sv, p.title.en, p.short_name.sv, p.short_name.en]
+        "partner": {p.id: [p.name, p.short_name, *_short_forms(p.aliases.all(), [p.short_name])]
+                    for p in portfolio.partners.values()},
+        "project": {p.id: [p.title.sv, p.title.en, p.short_name.sv, p.short_name.en,
+                           *_short_forms(p.aliases.all(), [p.short_name.sv, p.short_name.en])]
                     for p in portfolio.projects.values()},
         "person": {p.id: [p.name] for p in portfolio.people.values()},
         "programme": {programme.id: [programme.name.sv, programme.name.en, programme.funding.funder,
                                      *(a for a in programme.aliases.all() if len(a.split()) > 1)]},
     }
+
+
+def _short_forms(aliases: List[str], short_names: List[str]) -> List[str]:
+    own_words = {word for name in short_names for word in words(name) if not word.isdigit()}
+    return [alias for alias in aliases if len(words(alias)) == 1 and any(
+        words(alias)[0] == word or min(len(word), len(words(alias)[0])) > COMPOUND_PART
+        and (words(alias)[0].startswith(word) or word.startswith(words(alias)[0])) for word in own_words)]
 
 
 def weak_names(portfolio: Portfolio) -> Dict[str, Dict[str, List[str]]]:
