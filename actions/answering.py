@@ -31,6 +31,8 @@ CANDIDATES = 10
 # not "How long should a firm have existed?"). The only setting
 # that reads the intent model's confidence: re-tune it (scripts/calibrate_scope.py) when the classifier changes.
 INTENT_CONFIDENCE = 0.95
+# With signs of the domain but no name of it ("vad bygger partnerskapen på?"), the model needs this much.
+SIGNED_INTENT_CONFIDENCE = 0.7
 # Responses that ask the visitor to choose rather than answer.
 CLARIFYING_RESPONSES = {"utter_which_project", "utter_list_out_of_range", "utter_list_missing"}
 # Figures about a place need the place: without a sign of the domain, "how many people live in Växjö?" must not
@@ -67,7 +69,7 @@ def in_scope(turn: Turn, signs: Signs, intent_question: bool = False) -> bool:
     if not intent_question:
         return signs.in_domain
     if signs.in_domain:
-        return _confidence(turn) >= INTENT_CONFIDENCE
+        return _confidence(turn) >= SIGNED_INTENT_CONFIDENCE
     return _confidence(turn) >= INTENT_CONFIDENCE and not signs.unknown and turn.intent not in PLACE_FIGURE_INTENTS
 
 
