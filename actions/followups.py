@@ -5,6 +5,7 @@ from typing import Any, Dict, Optional, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.answering import ANSWERED_INTENT, CLARIFIED, answer_from_passages, answer_in_scope, record
 from actions.portfolio.text import fold
 from actions.turn import HANDLERS, Turn
 
@@ -61,9 +62,9 @@ class ActionAnswerFollowup(Action):
             if named:
                 turn.focus_on(kind, named[0])
                 turn.intent = followup_intent(kind, last_intent)
-                HANDLERS[turn.intent](turn)
+                answer_in_scope(turn, HANDLERS[turn.intent])
                 return turn.events
-        HANDLERS["nlu_fallback"](turn)
+        answer_from_passages(turn)
         return turn.events
 
 
@@ -76,10 +77,12 @@ class ActionSelectFromList(Action):
         items = tracker.get_slot("listed_items") or []
         if not items:
             turn.say("utter_list_missing")
+            record(turn, CLARIFIED)
             return turn.events
         position = ordinal_position(turn.entity_text("ordinal") or "") or ordinal_position(turn.text)
         if position is None or position > len(items):
             turn.say("utter_list_out_of_range", count=len(items))
+            record(turn, CLARIFIED)
             return turn.events
         kind, _, item_id = items[position - 1 if position > 0 else -1].partition(":")
         if kind == "result":
@@ -91,6 +94,7 @@ class ActionSelectFromList(Action):
             keep = pending if pending and pending.startswith(f"ask_{kind}_") and pending != "ask_project_list" else None
             turn.intent = keep or f"ask_{kind}_overview"
             HANDLERS[turn.intent](turn)
+        record(turn, ANSWERED_INTENT)  # picking from the list just shown is a follow-up of this conversation
         return turn.events
 
 

@@ -4,6 +4,7 @@ from typing import Any, Dict, List, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.answering import answer_in_scope
 from actions.portfolio.text import format_list, format_number
 from actions.turn import HANDLERS, Turn, answers
 
@@ -76,5 +77,5 @@ class ActionAnswerPartner(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]):
         turn = Turn(dispatcher, tracker, domain)
-        answer_partner_fact(turn)
+        answer_in_scope(turn, answer_partner_fact)
         return turn.events

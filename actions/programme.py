@@ -5,9 +5,12 @@ from typing import Any, Dict, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.answering import ANSWERED_INTENT, answer_in_scope, record
 from actions.portfolio.text import format_list
 from actions.projects import project_name
 from actions.turn import HANDLERS, Turn, answers
+
+META_INTENTS = ("ask_contact",)
 
 
 def _source(turn: Turn) -> str:
@@ -155,5 +158,9 @@ class ActionAnswerProgramme(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]):
         turn = Turn(dispatcher, tracker, domain)
         handler = HANDLERS.get(turn.intent, overview)
-        handler(turn)
+        if turn.intent in META_INTENTS:  # how to reach the municipality is never out of scope
+            handler(turn)
+            record(turn, ANSWERED_INTENT)
+        else:
+            answer_in_scope(turn, handler)
         return turn.events

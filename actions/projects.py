@@ -4,6 +4,7 @@ from typing import Any, Dict, List, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.answering import answer_in_scope
 from actions.portfolio.text import fold, format_list, format_period
 from actions.turn import HANDLERS, Turn, answers
 
@@ -15,9 +16,17 @@ PROJECT_FACT_INTENTS = (
 
 
 def project_name(project, lang: str) -> str:
-    """"New coordination structure ... (Familjeteamet)": the title, and the name people use for it."""
+    """The project's name as the answer's language reads it, with the brochure's official title.
+
+    Where the official title is English in both languages, a Swedish answer leads with the Swedish name:
+    "Familjeteamet (New coordination structure to support vulnerable families)"; an English one reads
+    "New coordination structure to support vulnerable families (Family Team)"."""
     title, short_name = project.title(lang), project.short_name(lang)
-    return title if fold(short_name) in fold(title) else f"{title} ({short_name})"
+    if fold(short_name) in fold(title):
+        return title
+    if lang == "sv" and project.title.sv == project.title.en:
+        return f"{short_name} ({title})"
+    return f"{title} ({short_name})"
 
 
 def project_values(turn: Turn, project_id: str) -> Dict[str, Any]:
@@ -124,8 +133,5 @@ class ActionAnswerProject(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]):
         turn = Turn(dispatcher, tracker, domain)
-        if turn.intent == "ask_project_list":
-            answer_project_list(turn)
-        else:
-            answer_project_fact(turn)
+        answer_in_scope(turn, answer_project_list if turn.intent == "ask_project_list" else answer_project_fact)
         return turn.events

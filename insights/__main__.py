@@ -90,6 +90,7 @@ def main(argv: Optional[List[str]] = None) -> int:
               f"{totals['fallback'] + totals['out_of_scope']} unanswered, {totals['feedback_down']} thumbs down, "
               f"{totals['human_contact']} given the contact centre "
               f"({since} to {until}).")
+        print("Outcomes: " + ", ".join(f"{name} {count}" for name, count in report["outcomes"]["counts"].items()))
     written = []
     if args.command == "report":
         written.append(_write(args.out_dir / f"report-{until}.html", render.render(report, source)))

@@ -13,10 +13,13 @@ from insights.store import Event
 
 FEEDBACK_INTENT = "feedback"
 FALLBACK_INTENTS = {"nlu_fallback"}
-FALLBACK_RESPONSES = {"utter_search_result", "utter_ask_rephrase", "utter_default"}
+FALLBACK_RESPONSES = {"utter_search_result", "utter_ask_rephrase", "utter_default", "utter_not_found"}
 OUT_OF_SCOPE_INTENTS = {"out_of_scope"}
 OUT_OF_SCOPE_RESPONSES = {"utter_out_of_scope"}
 HUMAN_CONTACT_SLOT = "human_contact"  # set by actions/human_contact.py when the contact centre was given
+# Every turn's outcome, set by the answering action in the `turn_outcome` slot (actions/answering.py).
+OUTCOME_SLOT = "turn_outcome"
+OUTCOMES = ("answered_intent", "answered_passage", "clarified", "out_of_scope", "not_found")
 
 
 @dataclass
@@ -34,6 +37,18 @@ class Turn:
     language: str = "unknown"  # the conversation's `language` slot when the bot answered
     feedback: Optional[str] = None  # "up"/"down" for a feedback message
     replies: List[Reply] = field(default_factory=list)
+    outcome_slot: Optional[str] = None  # the `turn_outcome` the answering action stored, if an action answered
+
+    @property
+    def outcome(self) -> str:
+        """What became of the message (OUTCOMES); turns answered by a plain response, or stored before outcomes
+        were recorded, are told by their intent and response."""
+        if self.outcome_slot in OUTCOMES:
+            return self.outcome_slot
+        kind = self.unanswered
+        if kind:
+            return "out_of_scope" if kind == "out_of_scope" else "not_found"
+        return "answered_intent"
 
     @property
     def is_feedback(self) -> bool:
@@ -47,6 +62,10 @@ class Turn:
     def unanswered(self) -> Optional[str]:
         """"out_of_scope" or "fallback" if the assistant could not answer this message, else None."""
         if self.is_feedback:
+            return None
+        if self.outcome_slot in ("out_of_scope", "not_found"):
+            return "out_of_scope" if self.outcome_slot == "out_of_scope" else "fallback"
+        if self.outcome_slot in OUTCOMES:
             return None
         if self.intent in OUT_OF_SCOPE_INTENTS or OUT_OF_SCOPE_RESPONSES & set(self.responses):
             return "out_of_scope"
@@ -119,6 +138,8 @@ def conversations(events: List[Event]) -> List[Conversation]:
         elif event.type_name == "slot" and (event.action_name or event.data.get("name")) == HUMAN_CONTACT_SLOT:
             # after a message only: a new session repeats the carried-over slots before its first message
             current.human_contact = current.human_contact or (turn is not None and event.data.get("value") is True)
+        elif event.type_name == "slot" and event.data.get("name") == OUTCOME_SLOT and turn is not None:
+            turn.outcome_slot = event.data.get("value")
         elif event.type_name == "slot" and (event.action_name or event.data.get("name")) == "language":
             value = event.data.get("value")
             if value in ("sv", "en"):

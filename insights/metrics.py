@@ -5,7 +5,7 @@ from collections import Counter
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Any, Dict, List, Optional, Tuple
 
-from insights.conversations import Conversation, Reply, Turn
+from insights.conversations import OUTCOMES, Conversation, Reply, Turn
 
 LANGUAGES = ("sv", "en")
 
@@ -45,6 +45,24 @@ def unanswered(conversations: List[Conversation], tz: tzinfo) -> List[Dict[str, 
             item["count"] += 1
             item["first_seen"], item["last_seen"] = min(item["first_seen"], day), max(item["last_seen"], day)
     return sorted(grouped.values(), key=lambda item: (-item["count"], item["language"], item["text"].casefold()))
+
+
+def outcomes(conversations: List[Conversation]) -> Dict[str, Any]:
+    """How many visitor messages ended in each outcome, and the questions of each (deduplicated, most asked first)."""
+    counts = {outcome: 0 for outcome in OUTCOMES}
+    grouped: Dict[str, Dict[Tuple[str, str], Dict[str, Any]]] = {outcome: {} for outcome in OUTCOMES}
+    for conversation in conversations:
+        for turn in conversation.messages:
+            outcome = turn.outcome
+            counts[outcome] = counts.get(outcome, 0) + 1
+            if not turn.text.strip():
+                continue
+            item = grouped.setdefault(outcome, {}).setdefault((turn.language, _question_key(turn.text)), {
+                "text": re.sub(r"\s+", " ", turn.text).strip(), "language": turn.language, "count": 0})
+            item["count"] += 1
+    questions = {outcome: sorted(items.values(), key=lambda i: (-i["count"], i["language"], i["text"].casefold()))
+                 for outcome, items in grouped.items()}
+    return {"counts": counts, "questions": questions}
 
 
 def _answered_turn(history: List[Turn], before: int) -> Optional[Tuple[Turn, Reply]]:
@@ -116,6 +134,7 @@ def compute(conversations: List[Conversation], since: date, until: date, tz: tzi
         "top_intents": [{"intent": intent, "count": count}
                         for intent, count in sorted(intents.items(), key=lambda item: (-item[1], item[0]))],
         "unanswered": lost,
+        "outcomes": outcomes(conversations),
         "negative_feedback": negative,
         "negative_feedback_by_response": [
             {"response": response, "count": count} for response, count in

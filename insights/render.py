@@ -117,6 +117,28 @@ def _feedback_table(items: List[Dict[str, Any]]) -> str:
     return f"<table><tr><th>Date</th><th>Question (redacted)</th><th>Answer that got a thumbs down</th></tr>{rows}</table>"
 
 
+OUTCOME_LABELS = {"answered_intent": "answered (intent)", "answered_passage": "answered (passage from the content)",
+                  "clarified": "asked back which one", "out_of_scope": "out of scope", "not_found": "not found"}
+
+
+def _outcomes_section(outcomes: Dict[str, Any]) -> str:
+    """Counts per outcome, and the questions of each outcome, so editors see what fell through."""
+    counts = outcomes.get("counts") or {}
+    parts = ['<section><h2>Outcome of every message</h2>',
+             _horizontal_bars([(OUTCOME_LABELS.get(name, name), count) for name, count in counts.items()]),
+             '<p class="note">Passage answers quote the content; "not found" and "out of scope" gave the '
+             'municipality\'s contact details.</p>']
+    for name, items in (outcomes.get("questions") or {}).items():
+        if not items:
+            continue
+        rows = "".join(f'<tr><td>{escape(item["text"])}</td><td>{escape(item["language"])}</td>'
+                       f'<td class="n">{item["count"]}</td></tr>' for item in items)
+        parts.append(f'<h3>{escape(OUTCOME_LABELS.get(name, name))} ({counts.get(name, 0)})</h3>'
+                     f'<table><tr><th>Question (redacted)</th><th>Lang</th><th>Times</th></tr>{rows}</table>')
+    parts.append("</section>")
+    return "".join(parts)
+
+
 def render(report: Dict[str, Any], source: str) -> str:
     period = report["period"]
     totals = report["totals"]
@@ -153,6 +175,7 @@ def render(report: Dict[str, Any], source: str) -> str:
         '<p class="note">Fell back or out of scope; deduplicated. Export for training: '
         '<code>reports/unanswered-&lt;date&gt;.yml</code> and <code>.csv</code>.</p>',
         _unanswered_table(report["unanswered"]), "</section>",
+        _outcomes_section(report.get("outcomes") or {}),
         f'<section><h2>Answers with a thumbs down ({len(report["negative_feedback"])})</h2>',
         _horizontal_bars([(item["response"] or "(free text)", item["count"])
                           for item in report["negative_feedback_by_response"]], "#c05621"),

@@ -38,11 +38,18 @@ def aliases_by_kind(portfolio: Portfolio) -> Dict[str, Dict[str, List[str]]]:
 
 
 class EntityMatcher:
-    def __init__(self, portfolio: Portfolio):
+    def __init__(self, portfolio: Portfolio, names: Optional[Dict[str, Dict[str, List[str]]]] = None,
+                 fuzzy: bool = True):
+        """`names` ({kind: {id: [names]}}) replaces the default: every name and alias in the content.
+        Without `fuzzy` only exact words (and Swedish compounds) match: for everyday words, where a typo
+        tolerance would find them in unrelated words."""
+        self.fuzzy = fuzzy
         index: List[Tuple[Tuple[str, ...], str, str]] = []
-        for kind, entities in aliases_by_kind(portfolio).items():
-            for entity_id, names in entities.items():
-                for name in {*names, entity_id.replace("-", " ")}:
+        for kind, entities in (names if names is not None else aliases_by_kind(portfolio)).items():
+            for entity_id, entity_names in entities.items():
+                # Ids ("jb-marks", "mis-2") are names too, unless the caller chose the names.
+                ids = [entity_id.replace("-", " ")] if names is None else []
+                for name in {*entity_names, *ids}:
                     tokens = tuple(words(name))
                     if tokens:
                         index.append((tokens, kind, entity_id))
@@ -60,7 +67,7 @@ class EntityMatcher:
             for start in range(len(tokens) - size + 1):
                 if any(taken[start:start + size]):
                     continue
-                if _same(alias, tokens[start:start + size]):
+                if _same(alias, tokens[start:start + size], self.fuzzy):
                     taken[start:start + size] = [True] * size
                     mentions.append(Mention(alias_kind, entity_id, start))
         unique: Dict[Tuple[str, str], Mention] = {}
@@ -76,14 +83,15 @@ class EntityMatcher:
         return mentions[0].id if mentions else None
 
 
-def _same(alias: Tuple[str, ...], window: List[str]) -> bool:
+def _same(alias: Tuple[str, ...], window: List[str], fuzzy: bool = True) -> bool:
     if tuple(window) == alias:
         return True
+    rest = window[0][len(alias[0]):]
     if len(alias) == 1 and len(alias[0]) >= FUZZY_MIN_LENGTH and window[0].startswith(alias[0]) \
-            and window[0][len(alias[0]):] in COMPOUND_ENDINGS:
+            and (rest in COMPOUND_ENDINGS or rest[:1] == "s" and rest[1:] in COMPOUND_ENDINGS):  # "energiplansprojektet"
         return True
     joined_alias, joined_window = " ".join(alias), " ".join(window)
-    if len(joined_alias) < FUZZY_MIN_LENGTH or alias[-1].isdigit() or window[-1].isdigit():
+    if not fuzzy or len(joined_alias) < FUZZY_MIN_LENGTH or alias[-1].isdigit() or window[-1].isdigit():
         return False
     # Cheap checks first: typos rarely change the first letter or the length by more than two.
     if joined_alias[0] != joined_window[0] or abs(len(joined_alias) - len(joined_window)) > 2:

@@ -1,16 +1,16 @@
-"""The content layer the actions use: the validated portfolio plus matching and search, built once."""
+"""The content layer the actions use: the validated portfolio plus name matching and passage retrieval, built once."""
 from functools import lru_cache
 
 from actions.portfolio.loader import content_dir, get_portfolio
 from actions.portfolio.matching import EntityMatcher
-from actions.portfolio.search import ContentSearch
+from actions.portfolio.retrieval import PassageIndex
 
 
 class ContentStore:
     def __init__(self, portfolio):
         self.portfolio = portfolio
         self.matcher = EntityMatcher(portfolio)
-        self.search = ContentSearch(portfolio)
+        self.passages = PassageIndex(portfolio)
 
     def known_ids(self, kind: str):
         return {"partner": self.portfolio.partners, "project": self.portfolio.projects,

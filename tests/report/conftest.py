@@ -19,8 +19,6 @@ PERSONNUMMER, EMAIL = "19850709-9805", "anna.svensson@example.se"
 # model that answers differently fails here, with the message, not later as a wrong number in the report).
 SV_OUT_OF_SCOPE = "Tyvärr kan jag bara svara"
 EN_OUT_OF_SCOPE = "Sorry, I can only answer"
-SV_FALLBACK = ("Förlåt, det förstod jag inte", "Jag är inte helt säker")
-EN_FALLBACK = ("Sorry, I didn't quite understand", "I'm not quite sure")
 # The thanks for a thumbs up/down may come in either language (the payload text is not Swedish or English).
 THANKS = ("Tack för din återkoppling", "Thank you for your feedback")
 CONVERSATIONS: Dict[str, List[Tuple[str, Tuple[str, ...]]]] = {
@@ -29,14 +27,14 @@ CONVERSATIONS: Dict[str, List[Tuple[str, Tuple[str, ...]]]] = {
         ("Vilka internationella partnerskap har Växjö kommun?", ("Komuna Vushtrri i Kosovo",)),
         (DOWN, THANKS),
         ("hur blir vädret i morgon", (SV_OUT_OF_SCOPE,)),
-        ("blorf gnarp zzkx", SV_FALLBACK),
+        ("blorf gnarp zzkx", (SV_OUT_OF_SCOPE,)),  # nonsense is out of scope too (docs/scope.md)
         ("tack", ("Varsågod",)),
     ],
     "en-1": [
         ("What international partnerships does Växjö Municipality have?", ("Komuna Vushtrri in Kosovo",)),
         (UP, THANKS),
         (f"where can I park my car downtown? ({EMAIL})", (EN_OUT_OF_SCOPE,)),
-        ("xqzv plonk wibble", EN_FALLBACK),
+        ("xqzv plonk wibble", (EN_OUT_OF_SCOPE,)),
     ],
     "sv-2": [
         ("hur många bor i jb marks?", ("250\u00a0000", "250 000")),

@@ -1,0 +1,166 @@
+"""Who answers a turn: the intent's handler when the question is in scope, else a passage of the content, else
+"not found" (with whom to ask) or "out of scope". Every turn's outcome is stored in the `turn_outcome` slot.
+
+Order (docs/scope.md): an intent answer stays first where the question carries a sign of the partnership domain
+(actions/scope.py) or follows up a conversation that has one; a passage answers what no intent covers, when it
+scores PASSAGE_THRESHOLD or more; a question with no sign of the domain at all is out of scope.
+"""
+from functools import lru_cache
+from typing import Dict, List, Optional, Set
+
+from rasa_sdk.events import SlotSet
+
+from actions.portfolio.retrieval import Hit
+from actions.scope import Signs, get_gate
+from actions.turn import Handler, Turn
+
+OUTCOME_SLOT = "turn_outcome"
+ANSWERED_INTENT, ANSWERED_PASSAGE = "answered_intent", "answered_passage"
+CLARIFIED, OUT_OF_SCOPE, NOT_FOUND = "clarified", "out_of_scope", "not_found"
+# BM25 score a passage needs to be given as the answer (calibrated on the tune split: docs/scope.md), and the
+# lower score that does when the question names the partner, project or person the passage is about.
+PASSAGE_THRESHOLD = 1.6
+NAMED_PASSAGE_THRESHOLD = 1.0
+# A passage is added after an intent answer when it scores this much and answers words the intent answer leaves out.
+SUPPLEMENT_THRESHOLD = 1.0
+# Signs it takes to overrule the model when it calls a question off-topic (an everyday alias alone does not).
+OVERRULE_OUT_OF_SCOPE = 1.0
+CANDIDATES = 10
+# A question with no sign of the domain is still answered by its intent when the model is at least this sure of a
+# fact intent and every word of the question is one the content or its questions use ("Vilka projekt finns det?",
+# not "How long should a firm have existed?"). The only setting
+# that reads the intent model's confidence: re-tune it (scripts/calibrate_scope.py) when the classifier changes.
+INTENT_CONFIDENCE = 0.95
+# With signs of the domain but no name of it ("vad bygger partnerskapen på?"), the model needs this much.
+SIGNED_INTENT_CONFIDENCE = 0.7
+# Responses that ask the visitor to choose rather than answer.
+CLARIFYING_RESPONSES = {"utter_which_project", "utter_list_out_of_range", "utter_list_missing"}
+# Figures about a place need the place: without a sign of the domain, "how many people live in Växjö?" must not
+# get every partner's population (the model's confidence alone is not enough for these intents).
+PLACE_FIGURE_INTENTS = {"ask_partner_population", "ask_partner_area", "ask_partner_country", "ask_partner_website",
+                        "ask_partner_start"}
+
+
+def record(turn: Turn, outcome: str) -> None:
+    turn.events = [e for e in turn.events if not (e.get("event") == "slot" and e.get("name") == OUTCOME_SLOT)]
+    turn.events.append(SlotSet(OUTCOME_SLOT, outcome))
+
+
+def signs_of(turn: Turn) -> Signs:
+    return _signs(turn.text, turn.lang)
+
+
+@lru_cache(maxsize=2048)
+def _signs(text: str, lang: str) -> Signs:
+    return get_gate().signs(text, lang)
+
+
+def is_followup(turn: Turn, signs: Signs) -> bool:
+    """No sign of its own, but the conversation has a subject and the message brings no word the assistant lacks."""
+    has_context = bool(turn.tracker.get_slot("subject") or turn.tracker.get_slot("listed_items"))
+    return has_context and not signs.foreign
+
+
+def in_scope(turn: Turn, signs: Signs, intent_question: bool = False) -> bool:
+    """A passage needs signs of the domain; an intent answer needs a name of the domain, or signs and a sure
+    model, or a sure model and only words the assistant knows; a follow-up needs the conversation's subject."""
+    if is_followup(turn, signs) or signs.names:
+        return True
+    if not intent_question:
+        return signs.in_domain
+    if signs.in_domain:
+        return _confidence(turn) >= SIGNED_INTENT_CONFIDENCE
+    return _confidence(turn) >= INTENT_CONFIDENCE and not signs.unknown and turn.intent not in PLACE_FIGURE_INTENTS
+
+
+def _confidence(turn: Turn) -> float:
+    try:
+        return float((turn.tracker.latest_message.get("intent") or {}).get("confidence") or 0.0)
+    except (TypeError, ValueError):
+        return 0.0
+
+
+def answer_in_scope(turn: Turn, handler: Handler) -> None:
+    """An attribute question: its intent's answer if the question is about the partnerships, else a passage."""
+    signs = signs_of(turn)
+    if not in_scope(turn, signs, intent_question=True):
+        answer_from_passages(turn, signs)
+        return
+    handler(turn)
+    said = [m.get("response") for m in turn.dispatcher.messages]
+    if CLARIFYING_RESPONSES & set(said):
+        record(turn, CLARIFIED)  # the visitor picks first; a passage now would answer a guess
+        return
+    record(turn, ANSWERED_INTENT)
+    _supplement(turn, signs)
+
+
+def answer_from_passages(turn: Turn, signs: Optional[Signs] = None) -> None:
+    """No intent fits: the best passage of the content, or "not found", or "out of scope"."""
+    signs = signs or signs_of(turn)
+    hit = best_passage(turn, signs)
+    if hit and hit.score >= _threshold(hit, signs) and in_scope(turn, signs):
+        say_passage(turn, "utter_passage_answer", hit)
+        record(turn, ANSWERED_PASSAGE)
+    elif signs.score > 0 or is_followup(turn, signs):
+        contact = turn.content.resources.contact
+        turn.say("utter_not_found", website=contact.website, email=contact.email, phone=contact.phone)
+        record(turn, NOT_FOUND)
+    else:
+        say_out_of_scope(turn)
+
+
+def say_out_of_scope(turn: Turn) -> None:
+    contact = turn.content.resources.contact
+    turn.say("utter_out_of_scope", website=contact.website, email=contact.email, phone=contact.phone)
+    record(turn, OUT_OF_SCOPE)
+
+
+def best_passage(turn: Turn, signs: Signs) -> Optional[Hit]:
+    """The best passage; among near-equals, one about what the question names."""
+    hits = turn.store.passages.search(turn.text, turn.lang, limit=CANDIDATES)
+    named = {name for name in signs.names} | _subjects_of_people(turn, signs.names)
+    about_named = [hit for hit in hits if hit.passage.subject in named]
+    if about_named and about_named[0].score >= NAMED_PASSAGE_THRESHOLD:
+        return about_named[0]
+    return hits[0] if hits else None
+
+
+def _threshold(hit: Hit, signs: Signs) -> float:
+    return NAMED_PASSAGE_THRESHOLD if hit.passage.subject and hit.passage.subject in signs.names else PASSAGE_THRESHOLD
+
+
+def _subjects_of_people(turn: Turn, names: List[str]) -> Set[str]:
+    """A person named stands for the project they speak about too."""
+    found = set()
+    for name in names:
+        kind, _, item_id = name.partition(":")
+        person = turn.content.people.get(item_id) if kind == "person" else None
+        if person and person.about in turn.content.projects:
+            found.add(f"project:{person.about}")
+    return found
+
+
+def say_passage(turn: Turn, response: str, hit: Hit) -> None:
+    passage = hit.passage
+    turn.say(response, title=passage.title, passage=passage.text, source=passage.source)
+
+
+def _supplement(turn: Turn, signs: Signs) -> None:
+    """After an intent answer: the passage that answers what the question asked and the answer left out."""
+    hit = best_passage(turn, signs)
+    if not hit or hit.score < SUPPLEMENT_THRESHOLD:
+        return
+    answer = " ".join(_rendered(turn, message) for message in turn.dispatcher.messages)
+    if hit.passage.text in answer:
+        return
+    analyzer = turn.store.passages.analyzers["en" if turn.lang == "en" else "sv"]
+    unanswered = set(analyzer.terms(turn.text)) - set(analyzer.terms(answer))
+    if unanswered & set(analyzer.terms(hit.passage.text)):
+        say_passage(turn, "utter_passage_also", hit)
+
+
+def _rendered(turn: Turn, message: Dict) -> str:
+    values = {key: value for key, value in message.items() if key not in ("response", "buttons")}
+    return turn.render(message.get("response") or "", **values) if message.get("response") else \
+        str(message.get("text") or "")

@@ -1,0 +1,165 @@
+"""Ranked passage retrieval over every statement in content/: BM25 (bm25s) with Snowball stemming, per language.
+
+Passages are sentences generated from the content (purposes, activities, results, quotes, the programme text ...),
+so an answer can quote exactly the statement that holds the fact, with where it comes from.
+"""
+import re
+from dataclasses import dataclass
+from typing import Dict, Iterable, List, Optional, Tuple
+
+import bm25s
+import Stemmer
+from bm25s.stopwords import STOPWORDS_EN, STOPWORDS_SWEDISH
+
+from actions.portfolio.models import Portfolio
+from actions.portfolio.text import fold, format_list, format_number, format_period, words
+
+LANGUAGES = ("sv", "en")
+STEMMERS = {"sv": "swedish", "en": "english"}
+STOPWORDS = {"sv": {fold(word) for word in STOPWORDS_SWEDISH}, "en": {fold(word) for word in STOPWORDS_EN}}
+# Sentence ends; "FN:s", "t.ex." and decimal numbers carry no space after the dot, so they stay whole.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ\"'–-])")
+
+
+@dataclass(frozen=True)
+class Passage:
+    text: str  # one statement, quoted as it stands in content/
+    title: str  # what it is about: a project's name, a person and role, the programme ...
+    source: str  # where the visitor can read it (a URL)
+    subject: str = ""  # "project:mis-2", "partner:vushtrri", "person:..." or "" for the programme
+    names: str = ""  # the subject's names, indexed with the passage so "familjeteamet" finds its sentences
+
+
+@dataclass(frozen=True)
+class Hit:
+    passage: Passage
+    score: float
+
+
+class Analyzer:
+    """Text to index terms: folded words, stopwords out, Snowball stems (folded first, as the NLU pipeline folds)."""
+
+    def __init__(self, lang: str):
+        self.lang = lang
+        self._stemmer = Stemmer.Stemmer(STEMMERS[lang])
+
+    def terms(self, text: str) -> List[str]:
+        kept = [word for word in words(text) if word not in STOPWORDS[self.lang] and not word.isdigit()]
+        return self._stemmer.stemWords(kept)
+
+    def stem(self, folded_words: List[str]) -> List[str]:
+        return self._stemmer.stemWords(folded_words)
+
+
+def sentences(text: str) -> List[str]:
+    return [part.strip() for part in _SENTENCE_END.split(text or "") if part.strip()]
+
+
+def passages(portfolio: Portfolio, lang: str) -> List[Passage]:
+    """Every statement of the content in one language, with its title and source."""
+    programme, contact = portfolio.programme, portfolio.resources.contact
+    found: List[Passage] = []
+
+    def add(texts: Iterable[str], title: str, source: str, subject: str = "", names: str = "") -> None:
+        for text in texts:
+            found.extend(Passage(sentence, title, source, subject, names) for sentence in sentences(text))
+
+    programme_names = " ".join([programme.name(lang), *programme.aliases.all()])
+    add([field(lang) for field in (programme.history, programme.basis, programme.purpose, programme.give_and_take,
+                                   programme.project_character, programme.meeting, programme.agenda2030.description)],
+        programme.name(lang), contact.website, names=programme_names)
+    funding = programme.funding
+    add([funding.description(lang)], funding.funder_name(lang), funding.website, names=programme_names)
+    for goal in programme.agenda2030.goals:
+        add([f"Agenda 2030, {LABELS[lang]['goal']} {goal.number}: {goal.description(lang)}."], "Agenda 2030",
+            contact.website, names=programme_names)
+    for partner in portfolio.partners.values():
+        names = " ".join([partner.name, *partner.aliases.all()])
+        themes = ", ".join(theme(lang) for theme in partner.themes)
+        add([f"{partner.name} ({partner.country(lang)}): {partner.project_count} {partner.project_count_label(lang)}, "
+             f"{themes}.", partner.funding(lang), _fact_box(partner, lang)],
+            partner.name, partner.website, f"partner:{partner.id}", names)
+    for project in portfolio.projects.values():
+        names = " ".join([project.title(lang), project.short_name(lang), *project.aliases.all()])
+        labels = LABELS[lang]
+        short, title = project.short_name(lang), project.title(lang)
+        name = title if fold(short) in fold(title) else f"{short} ({title})"
+        box = (f"{name}: {format_period(project.period.start, project.period.end)}, "
+               f"{labels['owner']} {project.owner(lang)}, {labels['focus']} {project.focus(lang)}.")
+        add([box, project.purpose(lang), project.activities(lang), project.participants(lang), project.results(lang)],
+            project.short_name(lang), contact.website, f"project:{project.id}", names)
+    for person in portfolio.people.values():
+        names = " ".join([person.name, person.role(lang), *person.aliases.all()])
+        about = portfolio.projects.get(person.about)
+        if about:
+            names += " " + " ".join([about.short_name(lang), *about.aliases.all()])
+        add([person.quote(lang)], f"{person.name}, {person.role(lang)}", contact.website, f"person:{person.id}", names)
+    for result in portfolio.results:
+        subject = f"project:{result.project}" if result.project else ""
+        text = result.text(lang)
+        add([text[0].upper() + text[1:] + "."], programme.name(lang), contact.website, subject, programme_names)
+    film = portfolio.resources.film
+    add([f"{film.title(lang)[0].upper()}{film.title(lang)[1:]}: {film.where(lang)}."], programme.name(lang), film.url)
+    return found
+
+
+# The few words that join a fact box's figures into a statement; the figures themselves come from content/.
+LABELS = {
+    "sv": {"goal": "mål", "owner": "projektägare", "focus": "fokus", "since": "partnerskap sedan",
+           "inhabitants": "invånare", "area": "km²"},
+    "en": {"goal": "Goal", "owner": "owner", "focus": "focus", "since": "partnership since",
+           "inhabitants": "inhabitants", "area": "km²"},
+}
+
+
+def _fact_box(partner, lang: str) -> str:
+    labels = LABELS[lang]
+    figures = format_list([f"{format_number(partner.population, lang)} {labels['inhabitants']}",
+                           f"{format_number(partner.area_km2, lang)} {labels['area']}"], lang)
+    return f"{partner.name}: {labels['since']} {partner.start_year}, {figures}, {partner.website}."
+
+
+class PassageIndex:
+    """One BM25 index per language, built once from the content when the action server starts."""
+
+    def __init__(self, portfolio: Portfolio):
+        self.analyzers = {lang: Analyzer(lang) for lang in LANGUAGES}
+        self._passages: Dict[str, List[Passage]] = {}
+        self._indexes: Dict[str, bm25s.BM25] = {}
+        for lang in LANGUAGES:
+            found = passages(portfolio, lang)
+            analyzer = self.analyzers[lang]
+            # The subject's names count once per passage, the statement itself as it stands.
+            corpus = [analyzer.terms(p.text) + sorted(set(analyzer.terms(p.names))) for p in found]
+            index = bm25s.BM25()
+            index.index(corpus, show_progress=False)
+            self._passages[lang], self._indexes[lang] = found, index
+
+    def passages(self, lang: str) -> List[Passage]:
+        return self._passages[_lang(lang)]
+
+    def search(self, query: str, lang: str, limit: int = 3) -> List[Hit]:
+        """The best passages for the query, best first; empty when no term of the query is in the content."""
+        lang = _lang(lang)
+        terms = self.analyzers[lang].terms(query)
+        known = [term for term in terms if term in self._indexes[lang].vocab_dict]
+        if not known:
+            return []
+        scores = self._indexes[lang].get_scores(known)
+        ranked = sorted(range(len(scores)), key=lambda i: -scores[i])[:limit]
+        return [Hit(self._passages[lang][i], float(scores[i])) for i in ranked if scores[i] > 0]
+
+    def best(self, query: str, lang: str) -> Optional[Hit]:
+        hits = self.search(query, lang, limit=1)
+        return hits[0] if hits else None
+
+
+def _lang(lang: str) -> str:
+    return "en" if lang == "en" else "sv"
+
+
+def split_terms(index: PassageIndex, text: str, lang: str) -> Tuple[List[str], List[str]]:
+    """The query's terms that the content knows, and those it does not."""
+    terms = index.analyzers[_lang(lang)].terms(text)
+    vocab = index._indexes[_lang(lang)].vocab_dict
+    return [t for t in terms if t in vocab], [t for t in terms if t not in vocab]

@@ -1,0 +1,203 @@
+"""The scope gate: does a message carry a sign of the partnership domain, or follow up a conversation that has one?
+
+Signs come from content/ alone, so the gate knows questions nobody wrote down:
+- names: the names of partners, projects, people and the programme (strong), and their other aliases (weak:
+  "Teknikum", "förskolan", "Kosovo" are also everyday words on vaxjo.se);
+- vocabulary: words of the content that are rare in general language (wordfreq's frequency lists, which ship inside
+  the package), weighted by how rare they are. Common words, cost words, dates and counts weigh nothing.
+A message with no sign may still be a follow-up ("när började det?") when the conversation has a subject and the
+message brings no specific word of its own that the assistant does not know (a "foreign" word such as "bygglov").
+"""
+import math
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Dict, List, Set, Tuple
+
+import yaml
+from wordfreq import get_frequency_dict
+
+from actions.portfolio import get_store
+from actions.portfolio.matching import EntityMatcher
+from actions.portfolio.models import Portfolio
+from actions.portfolio.retrieval import LANGUAGES, Analyzer, passages
+from actions.portfolio.text import fold, words
+
+NLU_DIR = Path(__file__).resolve().parents[1] / "data" / "nlu"
+# Weights of the signs; a message is in the domain when its signs weigh GATE_THRESHOLD or more (docs/scope.md).
+NAME_WEIGHT = 1.0
+ALIAS_WEIGHT = 0.5
+VOCABULARY_WEIGHT = 0.5
+GATE_THRESHOLD = 0.5
+# A content word weighs VOCABULARY_WEIGHT at Zipf frequency RARE_ZIPF or below and nothing at COMMON_ZIPF or above.
+# English frequency lists come from a much larger corpus, so the same rarity sits higher on its scale.
+RARE_ZIPF = {"sv": 2.5, "en": 3.0}
+COMMON_ZIPF = {"sv": 4.5, "en": 4.9}
+# A word the content does not have, rarer than this, means the message is about something else ("bygglov").
+FOREIGN_ZIPF = {"sv": 4.0, "en": 4.4}
+FOREIGN_MIN_LENGTH = 4  # in stems
+COMPOUND_PART = 4  # shortest part of a compound word that counts
+MIN_FREQUENCY = 1e-7  # rarer words than Zipf 2 all weigh the same, so the lists are cut there
+
+
+@dataclass
+class Signs:
+    names: List[str] = field(default_factory=list)  # "project:family-team" ... named by a strong name
+    aliases: List[str] = field(default_factory=list)  # named only by a weak alias
+    vocabulary: Dict[str, float] = field(default_factory=dict)  # content term -> weight
+    foreign: List[str] = field(default_factory=list)  # specific words the assistant does not know
+    unknown: List[str] = field(default_factory=list)  # every word neither the content nor its questions use
+
+    @property
+    def score(self) -> float:
+        return (NAME_WEIGHT * len(self.names) + ALIAS_WEIGHT * len(self.aliases)
+                + sum(self.vocabulary.values()))
+
+    @property
+    def in_domain(self) -> bool:
+        return self.score >= GATE_THRESHOLD
+
+
+def strong_names(portfolio: Portfolio) -> Dict[str, Dict[str, List[str]]]:
+    """The proper names: what the brochure calls each partner, project, person and the programme itself, and the
+    aliases that are a short name's own word ("sekos" of "SEKOS 2", "vushtrria" of "Vushtrri")."""
+    programme = portfolio.programme
+    return {
+        "partner": {p.id: [p.name, p.short_name, *_short_forms(p.aliases.all(), [p.short_name])]
+                    for p in portfolio.partners.values()},
+        "project": {p.id: [p.title.sv, p.title.en, p.short_name.sv, p.short_name.en,
+                           *_short_forms(p.aliases.all(), [p.short_name.sv, p.short_name.en])]
+                    for p in portfolio.projects.values()},
+        "person": {p.id: [p.name] for p in portfolio.people.values()},
+        "programme": {programme.id: [programme.name.sv, programme.name.en, programme.funding.funder,
+                                     *(a for a in programme.aliases.all() if len(a.split()) > 1)]},
+    }
+
+
+def _short_forms(aliases: List[str], short_names: List[str]) -> List[str]:
+    own_words = {word for name in short_names for word in words(name) if not word.isdigit()}
+    return [alias for alias in aliases if len(words(alias)) == 1 and any(
+        words(alias)[0] == word or min(len(word), len(words(alias)[0])) > COMPOUND_PART
+        and (words(alias)[0].startswith(word) or word.startswith(words(alias)[0])) for word in own_words)]
+
+
+def weak_names(portfolio: Portfolio) -> Dict[str, Dict[str, List[str]]]:
+    """Every other alias, each its own entry ("veab" and "vätgas" are two signs of the energy project):
+    words people use for an item that can also mean something else ("Teknikum", "förskolan", "Kosovo")."""
+    items = [*portfolio.partners.values(), *portfolio.projects.values(), *portfolio.people.values(),
+             portfolio.programme]
+    return {"alias": {f"{item.id}|{alias}": [alias] for item in items for alias in item.aliases.all()}}
+
+
+def _surface_words(text: str) -> List[str]:
+    return re.findall(r"[^\W\d_]+", (text or "").lower())
+
+
+@lru_cache(maxsize=None)
+def general_frequency(lang: str) -> Dict[str, float]:
+    """Zipf frequency of each stem in general language: its most frequent word form ("förskolan" for "forskol")."""
+    analyzer = Analyzer(lang)
+    found: Dict[str, float] = {}
+    common = [(word, frequency) for word, frequency in get_frequency_dict(lang).items() if frequency >= MIN_FREQUENCY]
+    stems = analyzer.stem([fold(word) for word, _ in common])
+    for stem, (_, frequency) in zip(stems, common):
+        zipf = math.log10(frequency) + 9
+        if zipf > found.get(stem, 0.0):
+            found[stem] = zipf
+    return found
+
+
+class ScopeGate:
+    def __init__(self, portfolio: Portfolio, nlu_dir: Path = NLU_DIR):
+        self._strong_names = strong_names(portfolio)
+        self.strong = EntityMatcher(portfolio, self._strong_names)
+        self.weak = EntityMatcher(portfolio, weak_names(portfolio), fuzzy=False)
+        self.analyzers = {lang: Analyzer(lang) for lang in LANGUAGES}
+        host = {fold(word) for lang in LANGUAGES for word in _surface_words(portfolio.resources.contact.name(lang))}
+        self.weights: Dict[str, Dict[str, float]] = {}
+        self.known: Dict[str, Set[str]] = {}
+        for lang in LANGUAGES:
+            analyzer, general = self.analyzers[lang], general_frequency(lang)
+            found = passages(portfolio, lang)
+            statements = " ".join(f"{p.text} {p.title}" for p in found)
+            content_terms = set(analyzer.terms(statements + " " + " ".join(p.names for p in found)))
+            host_terms = set(analyzer.stem(sorted(host)))
+            self.weights[lang] = {term: weight for term in content_terms - host_terms
+                                  if (weight := _rarity(general.get(term, 0.0), lang)) > 0}
+            self.known[lang] = content_terms | _question_terms(nlu_dir / lang, analyzer)
+
+    def signs(self, text: str, lang: str) -> Signs:
+        lang = "en" if lang == "en" else "sv"
+        analyzer, general = self.analyzers[lang], general_frequency(lang)
+        found = Signs()
+        found.names = [f"{m.kind}:{m.id}" for m in self.strong.find(text)]
+        named = " ".join(n.partition(":")[2] for n in found.names)
+        for mention in self.weak.find(text):
+            item_id, _, alias = mention.id.partition("|")
+            if not any(name.endswith(f":{item_id}") for name in found.names):
+                found.aliases.append(alias)
+        # A name's words count once, as the name.
+        covered = set(analyzer.terms(" ".join(found.aliases) + " " + named.replace("-", " ")))
+        for name in found.names:
+            covered.update(analyzer.terms(" ".join(self._names_of(name))))
+        for term in analyzer.terms(text):
+            term = term if term in self.known[lang] else self._compound_head(term, lang) or term
+            if term in covered:
+                continue
+            if term in self.weights[lang]:
+                found.vocabulary[term] = self.weights[lang][term]
+            elif term not in self.known[lang]:
+                found.unknown.append(term)
+                if len(term) >= FOREIGN_MIN_LENGTH and general.get(term, 0.0) < FOREIGN_ZIPF[lang]:
+                    found.foreign.append(term)
+        return found
+
+    def _compound_head(self, term: str, lang: str) -> str:
+        """Swedish glues words: "partnerskapsprojekten" is "partnerskap" + "projekten". The longest first part
+        that the content knows (a linking s dropped), when the rest is a word the content knows too."""
+        analyzer = self.analyzers[lang]
+        for cut in range(len(term) - COMPOUND_PART, COMPOUND_PART - 1, -1):
+            head, tail = term[:cut], term[cut:]
+            heads = {head, head[:-1]} if head.endswith("s") else {head}
+            if any(part in self.weights[lang] for part in analyzer.stem(sorted(heads))) \
+                    and analyzer.stem([tail])[0] in self.known[lang]:
+                return next(part for part in analyzer.stem(sorted(heads)) if part in self.weights[lang])
+        return ""
+
+    def _names_of(self, key: str) -> List[str]:
+        kind, _, item_id = key.partition(":")
+        return self._strong_names.get(kind, {}).get(item_id, [])
+
+
+def _rarity(zipf: float, lang: str) -> float:
+    """VOCABULARY_WEIGHT for a word rare in general language, falling to nothing for a common one."""
+    span = COMMON_ZIPF[lang] - RARE_ZIPF[lang]
+    return VOCABULARY_WEIGHT * min(1.0, max(0.0, (COMMON_ZIPF[lang] - zipf) / span))
+
+
+def _question_terms(folder: Path, analyzer: Analyzer) -> Set[str]:
+    """Words of the training examples of the questions the assistant answers ("financed", "började"):
+    known to the assistant, so they do not make a follow-up foreign. Optional: none if data/ is not deployed."""
+    terms: Set[str] = set()
+    for path in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
+        for block in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("nlu") or []:
+            if str(block.get("intent", "")).startswith("ask_"):
+                text = re.sub(r"\]\([^)]*\)|[\[\]]", " ", block.get("examples") or "")
+                terms.update(analyzer.terms(text))
+    return terms
+
+
+@lru_cache(maxsize=None)
+def _gate_for(store_id: int) -> ScopeGate:
+    return ScopeGate(get_store().portfolio)
+
+
+def get_gate() -> ScopeGate:
+    return _gate_for(id(get_store()))
+
+
+def conversation_subject(tracker) -> Tuple[str, ...]:
+    """What the conversation is about so far (the `subject` slot set by earlier answers), if anything."""
+    subject = tracker.get_slot("subject")
+    return (subject,) if subject else ()

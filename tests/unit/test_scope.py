@@ -1,0 +1,151 @@
+"""The scope gate and the passage retrieval, and the actions that use them, with in-line trackers."""
+import pytest
+
+from actions.answering import OUTCOME_SLOT, OVERRULE_OUT_OF_SCOPE
+from actions.fallback import ActionOutOfScope, ActionSearchContent
+from actions.partners import ActionAnswerPartner
+from actions.portfolio import get_store
+from actions.programme import ActionAnswerProgramme
+from actions.projects import ActionAnswerProject
+from actions.scope import get_gate
+from tests.unit.conftest import make_tracker, run_action
+
+
+@pytest.fixture(scope="module")
+def gate():
+    return get_gate()
+
+
+@pytest.fixture(scope="module")
+def passages():
+    return get_store().passages
+
+
+# --- retrieval -------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("language, question, expected", [
+    ("sv", "vilka lärare föreläste på teknikum", "Lärare från Linnéuniversitetet föreläste på Teknikum"),
+    ("en", "Is Veab involved in hydrogen?", "two hydrogen projects"),
+    ("sv", "fick familjerna en väg in i kommunen", "en enda väg in"),
+    ("en", "who led the workshops on energy trends", "workshops on energy trends"),
+])
+def test_the_passage_holding_the_fact_ranks_first(passages, language, question, expected):
+    best = passages.best(question, language)
+    assert best and expected in best.passage.text, best
+    assert best.passage.source.startswith("https://")
+
+
+def test_every_statement_of_the_content_is_a_passage(passages):
+    content = get_store().portfolio
+    texts = " ".join(p.text for p in passages.passages("sv"))
+    for project in content.projects.values():
+        assert project.results.sv.split(".")[0] in texts
+    for person in content.people.values():
+        assert person.quote.sv.split(".")[0] in texts
+    assert content.programme.give_and_take.sv in texts
+
+
+def test_a_question_with_no_word_of_the_content_finds_nothing(passages):
+    assert passages.search("xyzzy plugh", "en") == []
+
+
+# --- the gate ---------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("language, question", [
+    ("sv", "Vad gjorde Familjeteamet?"),
+    ("en", "who took part in SEKOS 2"),
+    ("sv", "hur finansieras samarbetet med JB Marks"),
+    ("en", "Is Veab involved in hydrogen?"),  # two everyday aliases together
+])
+def test_a_sign_of_the_domain_lets_the_question_in(gate, language, question):
+    assert gate.signs(question, language).in_domain
+
+
+@pytest.mark.parametrize("language, question", [
+    ("sv", "Vad kostar det 2019?"),  # cost words, years and counts are no sign
+    ("en", "how much does it cost, 250 or 300?"),
+    ("sv", "hur når jag växjö kommun"),  # the site's owner is no sign: every question on vaxjo.se is about it
+])
+def test_no_sign_is_not_the_domain(gate, language, question):
+    signs = gate.signs(question, language)
+    assert signs.score == 0 and not signs.in_domain
+
+
+@pytest.mark.parametrize("language, question", [
+    ("sv", "när har teknikum öppet hus"),
+    ("en", "what does preschool cost"),
+])
+def test_one_everyday_alias_alone_does_not_overrule_the_model(gate, language, question):
+    signs = gate.signs(question, language)
+    assert not signs.names and 0 < signs.score < OVERRULE_OUT_OF_SCOPE
+
+
+def test_a_compound_counts_by_the_content_word_it_starts_with(gate):
+    signs = gate.signs("vem bestämmer vad partnerskapsprojekten handlar om", "sv")
+    assert "partnerskap" in signs.vocabulary and not signs.foreign
+
+
+def test_a_specific_word_the_content_lacks_is_foreign(gate):
+    assert "bygglov" in gate.signs("vad kostar bygglov", "sv").foreign
+    assert not gate.signs("när började det", "sv").foreign
+
+
+# --- the actions ------------------------------------------------------------------------------------------
+def _outcome(slots):
+    return slots.get(OUTCOME_SLOT)
+
+
+def test_a_fact_intent_without_a_sign_is_out_of_scope(domain):
+    texts, slots, _ = run_action(ActionAnswerProgramme(), make_tracker("Vad kostar bygglov?", "ask_funding"), domain)
+    assert len(texts) == 1 and "Tyvärr kan jag bara svara" in texts[0] and "info@vaxjo.se" in texts[0]
+    assert "ICLD" not in texts[0] and _outcome(slots) == "out_of_scope"
+    texts, slots, _ = run_action(ActionAnswerPartner(), make_tracker(
+        "How long should a firm have existed before applying?", "ask_partner_start", language="en"), domain)
+    assert "2005" not in " ".join(texts) and _outcome(slots) in ("out_of_scope", "not_found")
+
+
+def test_a_follow_up_in_a_conversation_with_a_subject_is_answered(domain):
+    tracker = make_tracker("när började det?", "ask_project_period", subject="project:family-team")
+    texts, slots, _ = run_action(ActionAnswerProject(), tracker, domain)
+    assert "2017" in texts[0] and _outcome(slots) == "answered_intent"
+
+
+def test_a_question_no_intent_covers_is_answered_with_the_passage_and_its_source(domain):
+    tracker = make_tracker("Vilket universitet samarbetar Teknikum med?", "nlu_fallback")
+    texts, slots, messages = run_action(ActionSearchContent(), tracker, domain)
+    assert "Linnéuniversitetet" in texts[0] and texts[0].rstrip().endswith("Källa: https://www.vaxjo.se")
+    assert messages[0]["response"] == "utter_passage_answer" and _outcome(slots) == "answered_passage"
+
+
+def test_an_intent_answer_gets_the_passage_that_answers_what_it_left_out(domain):
+    tracker = make_tracker("Is Veab involved in hydrogen projects now?", "ask_project_results", language="en")
+    texts, slots, messages = run_action(ActionAnswerProject(), tracker, domain)
+    assert messages[0]["response"] == "utter_project_results" and _outcome(slots) == "answered_intent"
+    assert "two hydrogen projects" in " ".join(texts)
+
+
+def test_a_sign_without_an_answer_is_not_found_with_whom_to_ask(domain):
+    texts, slots, _ = run_action(ActionSearchContent(), make_tracker("när har teknikum öppet hus", "nlu_fallback"),
+                                 domain)
+    assert "Det hittar jag inte" in texts[0] and "0470-410 00" in texts[0] and _outcome(slots) == "not_found"
+
+
+def test_nonsense_and_chit_chat_are_out_of_scope_in_the_visitors_language(domain):
+    texts, slots, _ = run_action(ActionSearchContent(), make_tracker("blorp zzz", "nlu_fallback", language="en"),
+                                 domain)
+    assert texts[0].startswith("Sorry, I can only answer") and _outcome(slots) == "out_of_scope"
+    texts, _, _ = run_action(ActionOutOfScope(), make_tracker("vem vann melodifestivalen", "out_of_scope"), domain)
+    assert texts[0].startswith("Tyvärr kan jag bara svara")
+
+
+def test_off_topic_by_the_model_but_naming_a_project_is_searched(domain):
+    tracker = make_tracker("vad var det bästa med familjeteamet", "out_of_scope")
+    texts, slots, _ = run_action(ActionOutOfScope(), tracker, domain)
+    assert _outcome(slots) in ("answered_passage", "not_found") and "Tyvärr" not in texts[0]
+
+
+def test_swedish_answer_leads_with_the_swedish_project_name(domain):
+    tracker = make_tracker("när genomfördes familjeteamet", "ask_project_period")
+    texts, _, _ = run_action(ActionAnswerProject(), tracker, domain)
+    assert texts[0].startswith("Familjeteamet (New coordination structure to support vulnerable families)")
+    tracker = make_tracker("when did the family team run", "ask_project_period", language="en")
+    texts, _, _ = run_action(ActionAnswerProject(), tracker, domain)
+    assert texts[0].startswith("New coordination structure to support vulnerable families (Family Team)")
