@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Makes sure PostgreSQL (127.0.0.1:5432, database `test`) and Redis (127.0.0.1:6379) run for the
-# scale-out tests (tests/persistence). Where they are missing (a fresh machine, CI), installs them from
+# Makes sure PostgreSQL (127.0.0.1:5432, database `test`) and Redis (127.0.0.1:6379) run, and nginx is installed,
+# for the scale-out tests (tests/persistence). Where they are missing (a fresh machine, CI), installs them from
 # Debian's packages and starts them. Idempotent: does nothing when both already answer.
 set -euo pipefail
 PG_HOST=${PG_HOST:-127.0.0.1} PG_PORT=${PG_PORT:-5432} PG_DB=${PG_DB:-test}
@@ -20,6 +20,13 @@ if ! pg_up || ! redis_up; then
     $SUDO apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq postgresql redis-server >/dev/null
   fi
+fi
+
+# nginx, for the scale-out test through deploy/nginx/vaxjo-assistant.conf (the test starts its own nginx process).
+if ! command -v nginx >/dev/null && ! [ -x /usr/sbin/nginx ]; then
+  echo "Installing nginx (nginx-light) from Debian's packages ..."
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq nginx-light >/dev/null
 fi
 
 started_pg=0

@@ -13,8 +13,9 @@ esac
 # Both profiles
 # Where the custom actions run. Default profile: in the Rasa server's process (ACTIONS_MODULE=actions, no action
 # server, no HTTP; bot/in_process_actions.py), unless START_ACTION_SERVER is set: 1 starts an action server here,
-# 0 uses the action server (pool) at ACTION_ENDPOINT_URL. Scale-out profile: always an action server (pool).
-if [ "$VAXJO_PROFILE" = default ] && [ -z "${START_ACTION_SERVER:-}" ]; then
+# 0 uses the action server (pool) at ACTION_ENDPOINT_URL. Scale-out profile, or a site-specific ENDPOINTS_FILE
+# (which may name an action server): an action server, started here unless START_ACTION_SERVER=0.
+if [ "$VAXJO_PROFILE" = default ] && [ -z "${START_ACTION_SERVER:-}" ] && [ -z "${ENDPOINTS_FILE:-}" ]; then
   export ACTIONS_MODULE=${ACTIONS_MODULE-actions} START_ACTION_SERVER=0
 else
   export ACTIONS_MODULE="" START_ACTION_SERVER=${START_ACTION_SERVER:-1}

@@ -20,8 +20,9 @@ def limits(results: Dict) -> Dict[str, str]:
             f"Training on two shared cores (load average {load} at the start): {biggest or 'see the training log'}. "
             "No neural component is left (logistic regression for intents, rules and memoisation for the dialogue); "
             "what remains is Rasa's own start of a training (validation, graph, TensorFlow import), the two "
-            "count-vector featurizers over ~3,000 examples and the language detector's model. The starter bot trains "
-            f"DIET and TED for 100 epochs each, in {_get(results, 'starter', 'train_s'):.0f} s on the same machine."),
+            "count-vector featurizers over ~3,000 examples, the logistic regression itself (see its seconds above) and the "
+            "language detector. The starter bot trains "
+            f"DIET, TED and UnexpecTED for 100 epochs each, in {_get(results, 'starter', 'train_s'):.0f} s on the same machine."),
         "rss_mib": (
             "TensorFlow imported by Rasa in every `rasa run` process, times the Sanic workers."),
         "seq_p50": (
@@ -32,11 +33,14 @@ def limits(results: Dict) -> Dict[str, str]:
             "rasa_sdk's executor expects), and the tracker loaded from and saved to SQLite."),
         "u10_rps": (
             "CPU-bound on two cores shared with the load generator and other work; the default profile runs one Sanic "
-            "worker per two cores (`SANIC_WORKERS=auto`), so one here."),
+            "worker per two cores (`SANIC_WORKERS=auto`), so one here, and each message costs more CPU than the "
+            "starter's (see the sequential latency)."),
         "turn_ratio": (
-            "Rasa replays the current session on every message: the SQL tracker store loads every event of the "
-            "session (one long session here: about 8 events per turn), the tracker is rebuilt from them and "
-            "serialised for each custom action. The cost grows with the turns of a session; "
+            "Turn 1 got much cheaper, turn 200 did not: Rasa replays the current session on every message. The SQL "
+            "tracker store loads every event of the session (one long session here: about 8 events per turn), the "
+            "tracker is rebuilt from them, the policies compute the states of the whole tracker, and each of the two "
+            "custom actions gets the whole session serialised (`tracker.current_state`, rebuilt by rasa_sdk). Not "
+            "profiled step by step in this run. A cap on the events replayed per turn is not built yet; "
             "`session_expiration_time` (60 min) ends a session only after idle time."),
     }
 
@@ -70,7 +74,13 @@ def _first_start(run: Dict) -> str:
     if not run:
         return "- **First start:** not measured (`python3 scripts/bench/first_start.py`)."
     return (f"- **First start** (`python3 scripts/bench/first_start.py`, run on its own before this benchmark, commit "
-            f"{str(run.get('commit', '?'))[:7]}, load average {run.get('load_average_at_start', '?')}): a fresh clone and a "
+            f"{str(run.get('commit', '?'))[:7]}, load average {_load(run.get('load_average_at_start'))}): a fresh clone and a "
             f"fresh virtualenv, `make run` until the first REST answer: {run.get('first_answer_s')} s (target ≤ 240 s); "
             f"of that, installing the runtime dependencies from pip's cache until {run.get('install_s')} s, content "
-            f"export and training until {run.get('until_trained_s')} s, the rest the server's start.")
+            f"export and training until {run.get('until_trained_s')} s, the rest the server's start. pip installs "
+            "~165 packages (TensorFlow among them: Rasa 3.6 imports it even without a neural component), which on "
+            "two shared cores is most of the target on its own.")
+
+
+def _load(values) -> str:
+    return " ".join(f"{value:.1f}" for value in values) if isinstance(values, list) else "?"

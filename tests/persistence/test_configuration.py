@@ -67,6 +67,9 @@ def test_every_variable_of_the_endpoints_files_gets_a_default(endpoints, monkeyp
         # the actions run in the Rasa server's process unless an action server is asked for
         assert read_endpoint_config(str(ROOT / endpoints), "action_endpoint").kwargs["actions_module"] == "actions"
         assert (env["START_ACTION_SERVER"], profile_env(START_ACTION_SERVER="1")[1]["ACTIONS_MODULE"]) == ("0", "")
+        # a site-specific endpoints file may name an action server: one is started, as before
+        custom = profile_env(ENDPOINTS_FILE=endpoints, START_ACTION_SERVER="")[1]
+        assert (custom["START_ACTION_SERVER"], custom["ACTIONS_MODULE"]) == ("1", "")
 
 
 def test_session_expiry_overrides_the_domain_of_the_model(tmp_path):
