@@ -6,6 +6,7 @@ in one network namespace, and asks a question through the REST channel. Needs `m
 import json
 import os
 import shlex
+import socket
 import subprocess
 import time
 import uuid
@@ -17,7 +18,6 @@ from tests.servers import ROOT
 
 pytestmark = pytest.mark.slow
 IMAGE = os.environ.get("IMAGE", "localhost/vaxjo-assistant:latest")
-REST_PORT = 16005  # on this machine, for the pod's Rasa server
 START_TIMEOUT = 420  # loading the model on a busy 2-core machine
 
 
@@ -81,10 +81,13 @@ def test_the_image_answers_through_rest():
     # Two containers sharing one network namespace, as a Kubernetes pod would (a podman pod's infra
     # container cannot be given resource limits on every host, so the action server joins the Rasa one's).
     pod = f"vaxjo-image-test-{uuid.uuid4().hex[:8]}"
+    with socket.socket() as probe:  # a free port on this machine for the Rasa server (others run test servers too)
+        probe.bind(("127.0.0.1", 0))
+        rest_port = probe.getsockname()[1]
     try:
-        podman("run", "-d", *RUN, "--name", f"{pod}-rasa", "--publish", f"127.0.0.1:{REST_PORT}:5005", IMAGE, "rasa")
+        podman("run", "-d", *RUN, "--name", f"{pod}-rasa", "--publish", f"127.0.0.1:{rest_port}:5005", IMAGE, "rasa")
         podman("run", "-d", *RUN, "--name", f"{pod}-actions", "--network", f"container:{pod}-rasa", IMAGE, "actions")
-        url = f"http://127.0.0.1:{REST_PORT}"
+        url = f"http://127.0.0.1:{rest_port}"
         deadline = time.monotonic() + START_TIMEOUT
         while True:
             state = podman("inspect", "--format", "{{.State.Status}}", f"{pod}-rasa").stdout.strip()
