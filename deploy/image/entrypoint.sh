@@ -13,8 +13,9 @@ case "$command" in
     source scripts/profile-env.sh  # $ENDPOINTS and a default for every variable it uses
     export ACTION_ENDPOINT_URL=${ACTION_ENDPOINT_URL:-http://localhost:5055/webhook}
     export SANIC_REQUEST_MAX_SIZE=${SANIC_REQUEST_MAX_SIZE:-1000000}
-    exec rasa run --model models/vaxjo.tar.gz --endpoints "$ENDPOINTS" --credentials bot/credentials.yml \
-      --port "${RASA_PORT:-5005}" "$@" ;;
+    # `python -m bot.cli` is `rasa` with bot/patches.py installed first, as `make run` starts it.
+    exec python -m bot.cli run --model models/vaxjo.tar.gz --endpoints "$ENDPOINTS" \
+      --credentials bot/credentials.yml --port "${RASA_PORT:-5005}" "$@" ;;
   actions)
     exec rasa run actions --actions actions --port "${ACTION_PORT:-5055}" "$@" ;;
   *)

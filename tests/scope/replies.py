@@ -15,7 +15,7 @@ NO_FACT_RESPONSES = (
     "utter_out_of_scope", "utter_not_found", "utter_greet", "utter_goodbye", "utter_thank", "utter_acknowledge",
     "utter_bot_challenge", "utter_language_switched", "utter_feedback_thanks", "utter_contact",
     "utter_message_too_long", "utter_list_missing", "utter_list_out_of_range", "utter_which_project",
-    "utter_capabilities",
+    "utter_capabilities", "utter_human_contact", "utter_human_contact_offer",
 )
 PASSAGE_RESPONSES = ("utter_passage_answer", "utter_passage_also")
 
