@@ -9,7 +9,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.turn import Turn, answers
 
 # Answers that mean "I could not answer that": asking to rephrase, or a search passage instead of an answer.
-FAILED_RESPONSES = {"utter_ask_rephrase", "utter_search_result", "utter_default"}
+# Answers that leave the question unanswered (actions/answering.py): not found, outside the partnerships, the default.
+FAILED_RESPONSES = {"utter_not_found", "utter_out_of_scope", "utter_default"}
 HUMAN_CONTACT_SLOT = "human_contact"
 FEEDBACK_INTENT = "feedback"  # a thumbs up/down between two questions does not break the row of failures
 

@@ -11,17 +11,17 @@ def bot(response):
 
 
 def test_a_failed_previous_answer_counts():
-    assert previous_answer_failed([user(), bot("utter_ask_rephrase"), user()])
-    assert previous_answer_failed([user(), bot("utter_search_result"), user()])
+    assert previous_answer_failed([user(), bot("utter_not_found"), user()])
+    assert previous_answer_failed([user(), bot("utter_out_of_scope"), user()])
 
 
 def test_a_good_answer_or_no_answer_breaks_the_row():
-    assert not previous_answer_failed([user(), bot("utter_ask_rephrase"), user("ask_project_list"),
+    assert not previous_answer_failed([user(), bot("utter_not_found"), user("ask_project_list"),
                                        bot("utter_project_list"), user()])
     assert not previous_answer_failed([user()])
     assert not previous_answer_failed([user(), user()])
 
 
 def test_feedback_between_two_failures_does_not_break_the_row():
-    events = [user(), bot("utter_ask_rephrase"), user("feedback"), bot("utter_feedback_thanks"), user()]
+    events = [user(), bot("utter_not_found"), user("feedback"), bot("utter_feedback_thanks"), user()]
     assert previous_answer_failed(events)
