@@ -29,8 +29,12 @@ else
   step "services the live tests need: Chromium, PostgreSQL, Redis"
   scripts/setup-browser.sh
   bash scripts/ensure-services.sh
-  step "model and live tests, one run: held-out NLU, stories, acceptance, scope, widget in Chromium, persistence, report, hardening"
-  "${PYTEST[@]}" -s -m "model or live" --ignore=tests/image tests
+  step "model and live tests, one run: held-out NLU, stories, acceptance, scope, persistence, report, hardening"
+  "${PYTEST[@]}" -s -m "model or live" --ignore=tests/image --ignore=tests/browser tests
+  # Playwright's sync API keeps an event loop running in the test process, which the asyncio-based tests above
+  # cannot share: the browser gets a pytest process of its own.
+  step "chat widget and pages in a real browser (Chromium): keyboard, languages, disclosure, axe-core"
+  "${PYTEST[@]}" -s tests/browser
   if [ "${TEST_IMAGE:-1}" = 1 ]; then  # the container image: ~10 min cold, ~1-2 min warm (docs/scale-out.md)
     step "container image: build it, then start it (SQLite profile) and ask through REST"
     make --no-print-directory image

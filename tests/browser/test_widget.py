@@ -260,9 +260,11 @@ def test_reconnects_when_the_server_is_back(new_page, offline_demo_url, bot: Run
         wait_until_connected(page)
         answer = ask(page, "Which projects are there?")
         assert answer["lang"] == "en" and answer["suggestions"]
+        answered = page.locator(".vc-msg-bot").count()  # an answer may come as more than one message
+        assert answered >= 1
         proxy.stop()  # and gone again
         page.wait_for_selector(".vc-status-offline", timeout=20_000)
-        assert page.locator(".vc-msg-bot").count() == 1
+        assert page.locator(".vc-msg-bot").count() == answered, "the conversation stays on screen"
     finally:
         proxy.stop()
 
