@@ -7,6 +7,16 @@
 # IMAGE (default localhost/vaxjo-assistant:latest) names the result; deploy/k8s uses `vaxjo-assistant`.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+# The container tools come from Debian's packages; a machine without them gets them here, as root.
+missing=()
+for tool in debootstrap podman buildah runc; do command -v "$tool" >/dev/null || missing+=("$tool"); done
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" != 0 ]; then echo "${missing[*]} missing: apt-get install ${missing[*]} (as root)" >&2; exit 2; fi
+  mkdir -p var/log
+  echo "Installing ${missing[*]} from Debian's packages ..."
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"; } > var/log/image-tools.log 2>&1 \
+    || { tail -n 20 var/log/image-tools.log; exit 1; }
+fi
 source deploy/image/podman-options.sh
 CACHE=${IMAGE_CACHE:-/var/tmp/vaxjo-image}
 IMAGE=${IMAGE:-localhost/vaxjo-assistant:latest}
