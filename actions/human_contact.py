@@ -6,9 +6,9 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.answering import ANSWERED_INTENT, record
 from actions.turn import Turn, answers
 
-# Answers that mean "I could not answer that": asking to rephrase, or a search passage instead of an answer.
 # Answers that leave the question unanswered (actions/answering.py): not found, outside the partnerships, the default.
 FAILED_RESPONSES = {"utter_not_found", "utter_out_of_scope", "utter_default"}
 HUMAN_CONTACT_SLOT = "human_contact"
@@ -48,6 +48,7 @@ def offer_after_repeated_failure(turn: Turn, response: str) -> None:
 @answers("request_human")
 def human_contact(turn: Turn) -> None:
     give_contact_centre(turn)
+    record(turn, ANSWERED_INTENT)
 
 
 class ActionHumanContact(Action):
