@@ -5,7 +5,7 @@ one conversation sent at the same instant, to both instances or through nginx, a
 
 Needs PostgreSQL on 127.0.0.1:5432 (trust, database `test`) and Redis on 127.0.0.1:6379:
 `bash scripts/ensure-services.sh`. Uses its own database (vaxjo_persistence_test, dropped before and after)
-and its own Redis key prefix; ports 35005/35006 (Rasa), 35055 (actions) and 35080 (nginx, Debian's
+and its own Redis key prefix; ports 35005/35006 (Rasa), 35055 (actions) and 30080 (nginx, Debian's
 `nginx-light` or `nginx`, running deploy/nginx/vaxjo-assistant.conf: tests/persistence/nginx.py).
 """
 import os
@@ -33,7 +33,7 @@ from tests.servers import ROOT, RunningBot
 
 PG_HOST, PG_PORT, REDIS_HOST, REDIS_PORT = "127.0.0.1", 5432, "127.0.0.1", 6379
 DATABASE = "vaxjo_persistence_test"
-RASA_PORTS, ACTION_PORT, NGINX_PORT = (35005, 35006), 35055, 35080
+RASA_PORTS, ACTION_PORT, NGINX_PORT = (35005, 35006), 35055, 30080  # nginx below the ephemeral range: no client socket holds it
 WORKERS = (2, 1)  # Sanic workers of each instance
 REDIS_DB = 1
 
