@@ -11,14 +11,16 @@ HEADER = "# Generated from content/ by `python -m actions.portfolio export-nlu`.
 
 
 def entity_names(portfolio: Portfolio) -> Dict[str, Dict[str, List[str]]]:
-    """{kind: {id: [lowercase names, with and without å/ä/ö]}}; names shared by two entities are left out."""
+    """{kind: {id: [names as the NLU pipeline folds a message]}}; names shared by two entities are left out.
+
+    Only folded forms: the lookup tables match the text after bot/components/text_normalizer.py folded it, so a
+    form with "å" or "-" could never match."""
     owners: Dict[str, set] = {}
     names = aliases_by_kind(portfolio)
     for kind, entities in names.items():
         for entity_id, aliases in entities.items():
             for alias in aliases:
-                for form in {alias.lower().strip(), fold(alias).strip()}:
-                    owners.setdefault(form, set()).add((kind, entity_id))
+                owners.setdefault(" ".join(fold(alias).split()), set()).add((kind, entity_id))
     result: Dict[str, Dict[str, List[str]]] = {kind: {} for kind in names}
     for form, owned_by in sorted(owners.items()):
         if len(owned_by) == 1 and form:

@@ -94,7 +94,7 @@ def test_generated_nlu_has_lookups_and_synonyms_for_every_alias():
     content = load_portfolio()
     names = entity_names(content)
     assert "vushtrri" in names["partner"]["vushtrri"] and "vaxjo energi" in names["project"]["energy-plan"]
-    assert "växjö energi" in names["project"]["energy-plan"]
+    assert "växjö energi" not in names["project"]["energy-plan"]  # the pipeline folds a message before matching
     text = render(content)
     assert "- lookup: project" in text and "- synonym: sekos-2" in text
 
