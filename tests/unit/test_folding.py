@@ -5,8 +5,9 @@ import yaml
 from rasa.shared.nlu.training_data.message import Message
 
 from actions.portfolio import load_portfolio
-from actions.portfolio.matching import EntityMatcher, aliases_by_kind
-from actions.portfolio.nlu_export import GENERATED_FILE, entity_names, render
+from actions.portfolio.matching import EntityMatcher
+from actions.portfolio.names import aliases_by_kind, folded_names
+from actions.portfolio.nlu_export import GENERATED_FILE, render
 from bot.components.text_normalizer import TextNormalizer
 from bot.folding import fold, words
 from bot.language import _words
@@ -52,7 +53,7 @@ def test_every_lookup_and_synonym_entry_survives_the_pipeline_folding():
 
 def test_every_content_name_is_in_its_lookup_as_the_pipeline_sees_it():
     content = load_portfolio()
-    lookups = entity_names(content)
+    lookups = folded_names(content)
     owners = {}
     for kind, entities in aliases_by_kind(content).items():
         for entity_id, names in entities.items():
