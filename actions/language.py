@@ -5,18 +5,10 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import ValidationAction
 
-from actions.portfolio.text import fold
+from actions.portfolio.text import words
 from bot.language import requested_language
 
 LANGUAGE_NAMES = {"en": ("engelsk", "english", "eng"), "sv": ("svensk", "swedish", "svenska", "sve")}
-
-
-def _named_language(value: Optional[str]) -> Optional[str]:
-    folded = fold(value or "")
-    for code, stems in LANGUAGE_NAMES.items():
-        if any(folded.startswith(stem) for stem in stems):
-            return code
-    return None
 
 
 def asked_for_language(tracker: Tracker) -> Optional[str]:
@@ -27,9 +19,11 @@ def asked_for_language(tracker: Tracker) -> Optional[str]:
     if asked:
         return asked
     if (message.get("intent") or {}).get("name") == "switch_language":
-        for entity in message.get("entities") or []:
-            if entity.get("entity") == "language" and _named_language(str(entity.get("value"))):
-                return _named_language(str(entity.get("value")))
+        # The model heard a request ("I'd prefer Swedish") the phrase rules do not know: the language it names
+        # last ("jag förstår inte svenska så bra, kan du ta engelska").
+        named = [code for word in words(text) for code, stems in LANGUAGE_NAMES.items()
+                 if any(word == stem or len(stem) > 3 and word.startswith(stem) for stem in stems)]
+        return named[-1] if named else None
     return None
 
 
