@@ -1,20 +1,11 @@
 """The answer to an over-long message: bot/channels/guard.py replaces it by the payload /message_too_long."""
-import os
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.portfolio.text import format_number
-
-
-def max_message_chars() -> int:
-    """MAX_MESSAGE_CHARS as the channels read it (bot/channels/guard.py): default 1000."""
-    try:
-        value = int(os.environ.get("MAX_MESSAGE_CHARS") or 1000)
-    except ValueError:
-        return 1000
-    return value if value > 0 else 1000
+from bot.limits import max_message_chars
 
 
 class ActionMessageTooLong(Action):
