@@ -6,8 +6,16 @@ from collections import Counter
 import pytest
 import yaml
 
-from tests.unit.test_scope_data import LANGUAGES, ROOT, _acceptance_questions, _content_text, _load, _normalised
-from tests.unit.test_scope_data import comparable, nlu_examples
+from tests.unit.test_scope_data import (
+    LANGUAGES,
+    ROOT,
+    _acceptance_questions,
+    _content_text,
+    _load,
+    _normalised,
+    comparable,
+    nlu_examples,
+)
 
 
 @pytest.fixture(scope="module")
