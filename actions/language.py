@@ -1,50 +1,16 @@
-"""Keeps the conversation's language: the message's own language, unless the visitor asked for one."""
-from typing import Any, Dict, List, Optional, Text
+"""Keeps the conversation's language, as bot/language_policy.py decides it."""
+from typing import Any, Dict, List, Text
 
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import ValidationAction
 
-from actions.portfolio.text import fold
-from bot.language import requested_language
-
-LANGUAGE_NAMES = {"en": ("engelsk", "english", "eng"), "sv": ("svensk", "swedish", "svenska", "sve")}
+from bot.language_policy import decide, inputs_from_message
 
 
-def _named_language(value: Optional[str]) -> Optional[str]:
-    folded = fold(value or "")
-    for code, stems in LANGUAGE_NAMES.items():
-        if any(folded.startswith(stem) for stem in stems):
-            return code
-    return None
-
-
-def asked_for_language(tracker: Tracker) -> Optional[str]:
-    """A language the visitor explicitly asked for in this message ("svara på engelska")."""
-    message = tracker.latest_message or {}
-    text = message.get("text") or ""
-    asked = requested_language(text)
-    if asked:
-        return asked
-    if (message.get("intent") or {}).get("name") == "switch_language":
-        for entity in message.get("entities") or []:
-            if entity.get("entity") == "language" and _named_language(str(entity.get("value"))):
-                return _named_language(str(entity.get("value")))
-    return None
-
-
-def detected_language(tracker: Tracker, entity_name: str = "message_language") -> Optional[str]:
-    for entity in (tracker.latest_message or {}).get("entities") or []:
-        if entity.get("entity") == entity_name and entity.get("value") in ("sv", "en"):
-            return entity["value"]
-    return None
-
-
-def page_language(tracker: Tracker) -> Optional[str]:
-    """The `language` a channel sent in the message's metadata (the widget sends the page's <html lang>)."""
-    metadata = (tracker.latest_message or {}).get("metadata") or {}
-    value = str(metadata.get("language") or "").lower()[:2]
-    return value if value in ("sv", "en") else None
+def _decision(tracker: Tracker):
+    return decide(inputs_from_message(tracker.latest_message or {}, tracker.get_slot("language"),
+                                      tracker.get_slot("preferred_language")))
 
 
 class ValidateSlotMappings(ValidationAction):
@@ -58,17 +24,13 @@ class ValidateSlotMappings(ValidationAction):
 
     def extract_preferred_language(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                                    domain: Dict[Text, Any]) -> Dict[Text, Any]:
-        asked = asked_for_language(tracker)
-        return {"preferred_language": asked} if asked else {}
+        preferred = _decision(tracker).preferred
+        return {"preferred_language": preferred} if preferred != tracker.get_slot("preferred_language") else {}
 
     def extract_language(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                          domain: Dict[Text, Any]) -> Dict[Text, Any]:
-        # A language asked for sticks; otherwise follow the message, and short messages keep the current one.
-        language = tracker.get_slot("preferred_language") or detected_language(tracker)
-        if not language and not tracker.get_slot("language"):
-            # Nothing certain yet: the language of the page embedding the chat, else a weak guess.
-            language = page_language(tracker) or detected_language(tracker, "message_language_guess")
-        return {"language": language} if language and language != tracker.get_slot("language") else {}
+        language = _decision(tracker).language
+        return {"language": language} if language != tracker.get_slot("language") else {}
 
     def validate_language(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
         return {"language": value}
