@@ -95,14 +95,4 @@ def _variation_for(variations: List[Dict[str, Any]], lang: str) -> Optional[Dict
     return default
 
 
-Handler = Callable[[Turn], None]
-HANDLERS: Dict[str, Handler] = {}
-
-
-def answers(*intents: str):
-    """Registers a function as the answer to these intents, so follow-ups can ask it again."""
-    def register(function: Handler) -> Handler:
-        for intent in intents:
-            HANDLERS[intent] = function
-        return function
-    return register
+Handler = Callable[[Turn], None]  # answers one turn; actions/routing.py says which handler answers which intent
