@@ -14,11 +14,11 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from actions.portfolio.names import get_names
-from bot.language import detect_language, guess_language, requested_language
+from bot.language_policy import GUESS_ENTITY, MESSAGE_ENTITY, message_language
 
-ENTITY_NAME = "message_language"
+ENTITY_NAME = MESSAGE_ENTITY
 # A weak guess, used only while a conversation has no language yet ("sekos period" as a first message).
-GUESS_ENTITY_NAME = "message_language_guess"
+GUESS_ENTITY_NAME = GUESS_ENTITY
 
 
 @DefaultV1Recipe.register(
@@ -54,11 +54,11 @@ class LanguageDetector(GraphComponent, EntityExtractorMixin):
             text = message.get(TEXT) or ""
             if text.startswith(INTENT_MESSAGE_PREFIX):  # a button's payload says nothing about the language
                 continue
-            code, name = requested_language(text) or detect_language(text, self.names), ENTITY_NAME
-            if code is None:
-                code, name = guess_language(text), GUESS_ENTITY_NAME
+            # What this one message is in; the conversation's language is decided by bot/language_policy.py.
+            code, sure = message_language(text, self.names)
             if code is None:
                 continue
+            name = ENTITY_NAME if sure else GUESS_ENTITY_NAME
             entity = {
                 "entity": name,
                 "value": code,

@@ -7,8 +7,8 @@ import pytest
 import yaml
 
 from actions.followups import ActionSelectFromList, ordinal_position
-from actions.language import asked_for_language
 from actions.programme import ActionAnswerProgramme, goal_number
+from bot.language_policy import inputs_from_message
 from tests.unit.conftest import make_tracker, run_action
 
 MENTIONS = yaml.safe_load((Path(__file__).parent / "data" / "entity_mentions.yml").read_text(encoding="utf-8"))
@@ -29,10 +29,13 @@ def test_goal_from_the_text(case):
     assert goal_number(case["text"]) == case["value"]
 
 
+def asked_for_language(text: str, intent: str):
+    return inputs_from_message({"text": text, "intent": {"name": intent}, "entities": []}).requested
+
+
 @pytest.mark.parametrize("case", MENTIONS["language"], ids=_ids("language"))
 def test_asked_for_language_from_the_text(case):
-    tracker = make_tracker(case["text"], case["intent"])
-    assert asked_for_language(tracker) == case["value"]
+    assert asked_for_language(case["text"], case["intent"]) == case["value"]
 
 
 @pytest.mark.parametrize("text", ["vad är agenda 2030", "hur många mål finns det", "what is goal 20", "mål 2030"])
@@ -41,9 +44,9 @@ def test_no_goal(text):
 
 
 def test_a_language_word_is_not_a_request_outside_switch_language():
-    assert asked_for_language(make_tracker("vad heter sverige på engelska", "out_of_scope")) is None
-    assert asked_for_language(make_tracker("I'd prefer Swedish", "switch_language")) == "sv"
-    assert asked_for_language(make_tracker("sverige", "switch_language")) is None
+    assert asked_for_language("vad heter sverige på engelska", "out_of_scope") is None
+    assert asked_for_language("I'd prefer Swedish", "switch_language") == "sv"
+    assert asked_for_language("sverige", "switch_language") is None
 
 
 def test_the_last_item_and_a_goal_answer_through_the_actions(domain):
