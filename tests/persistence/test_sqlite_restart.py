@@ -34,20 +34,20 @@ def servers(tmp_path, model_snapshot):
     db = tmp_path / "data" / "conversations.db"  # the folder does not exist yet: the tracker store creates it
     bots = []
 
-    def launch(port=45005, **env):
-        bot = RunningBot(port, port + 50, log_dir=tmp_path / f"log{len(bots)}",
+    def start(**env):
+        bot = RunningBot(45005, 45055, log_dir=tmp_path / f"log{len(bots)}",
                          env={"TRACKER_SQLITE_PATH": str(db), "MODEL": str(model_snapshot), "DEMO_PORT": "0", **env})
         bots.append(bot)
-        return bot.launch()
+        return bot.start()
 
-    yield db, launch
+    yield db, start
     for bot in bots:
         bot.kill(hard=True)
 
 
 def test_conversations_survive_kill_9(servers):
-    db, launch = servers
-    bot = launch().ready()
+    db, start = servers
+    bot = start()
     population, projects = bot.new_sender(), bot.new_sender()
     sent = {population: [], projects: []}
     talk(bot, population, POPULATION[0], sent[population])
@@ -63,10 +63,7 @@ def test_conversations_survive_kill_9(servers):
     for sender, exchanges in sent.items():
         assert_events_complete(stored_events(db, sender), exchanges)
 
-    # The restart, and beside it (another port, the same file) the server that will run with a short session expiry,
-    # so that the two load at the same time; the second one is talked to only after the first has stopped.
-    bot, expiring = launch(), launch(port=45006, SESSION_EXPIRY_MINUTES="0.05")  # 3 seconds
-    bot.ready()
+    bot = start()
     talk(bot, population, POPULATION[1], sent[population])  # "och i Vushtrri?" -> Vushtrri's population only
     talk(bot, projects, PROJECT_LIST[1], sent[projects])    # "det första" -> the first of the list shown earlier
     talk(bot, population, POPULATION[2], sent[population])
@@ -75,7 +72,7 @@ def test_conversations_survive_kill_9(servers):
 
     # SESSION_EXPIRY_MINUTES overrides the domain's 60 minutes at start-up, without retraining.
     bot.stop()
-    bot = expiring.ready()
+    bot = start(SESSION_EXPIRY_MINUTES="0.05")  # 3 seconds
     talk(bot, projects, PROJECT_LIST[2], sent[projects])  # idle for longer than 3 s: a new session ...
     assert_events_complete(stored_events(db, projects), sent[projects], sessions=2)  # ... with the slots carried over
     quick = bot.new_sender()
