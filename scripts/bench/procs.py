@@ -1,6 +1,6 @@
-"""Starting, timing and stopping the servers under test; training; resident memory from /proc."""
+"""Starting, timing and stopping the servers under test (with the tests' process-group helpers,
+tests/servers.py); training; resident memory from /proc."""
 import os
-import signal
 import subprocess
 import time
 from datetime import datetime
@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Dict, List, Optional
 
 import requests
+
+from tests.servers import start_group, stop_group, wait_until
 
 ROOT = Path(__file__).resolve().parents[2]
 VENV_BIN = ROOT / ".venv" / "bin"
@@ -61,30 +63,20 @@ class Server:
     def start(self, timeout: float = 300) -> float:
         """Launches and returns the seconds until the REST webhook answers a message."""
         started = time.monotonic()
-        self.process = subprocess.Popen(self.cmd, cwd=self.cwd, env=self.env, stdout=open(self.log, "w"),
-                                        stderr=subprocess.STDOUT, start_new_session=True)
-        while time.monotonic() - started < timeout:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"{self.name} stopped while starting; see {self.log}:\n{self.log.read_text()[-2000:]}")
-            try:
-                response = requests.post(f"{self.url}/webhooks/rest/webhook",
-                                         json={"sender": "bench-startup", "message": "hello"}, timeout=30)
-                if response.ok:
-                    return time.monotonic() - started
-            except requests.RequestException:
-                pass
-            time.sleep(0.2)
-        self.stop()
-        raise RuntimeError(f"{self.name} did not answer within {timeout} s; see {self.log}")
+        self.process = start_group(self.cmd, self.log, self.env, self.name, cwd=self.cwd)
+        try:
+            wait_until(self._answers, self.process, self.name, self.log, timeout, interval=0.2)
+        except RuntimeError:
+            self.stop()
+            raise
+        return time.monotonic() - started
+
+    def _answers(self) -> bool:
+        return requests.post(f"{self.url}/webhooks/rest/webhook", json={"sender": "bench-startup", "message": "hello"},
+                             timeout=30).ok
 
     def stop(self) -> None:
-        if self.process and self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait(timeout=30)
+        stop_group(self.process)
 
     def rasa_server_pid(self) -> int:
         """The `rasa run` process serving the model (not the action server), in this server's process tree."""

@@ -10,15 +10,13 @@ import socket
 import sqlite3
 import subprocess
 import threading
-import time
 from pathlib import Path
 from typing import Dict, Iterator, List, Optional
 
 import pytest
-import requests
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from tests.servers import ROOT, RunningBot
+from tests.servers import ROOT, RunningBot, answers, start_group, stop_group, wait_until
 
 RASA_PORT, ACTION_PORT, DEMO_PORT = 25005, 25055, 28080
 OFFLINE_DEMO_PORT, NOBODY_PORT = 28081, 28099
@@ -61,20 +59,6 @@ def pytest_sessionfinish(session, exitstatus):
     }, indent=2), encoding="utf-8")
 
 
-def _wait_for_http(url: str, process: subprocess.Popen, timeout: float = 30) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"the server for {url} stopped while starting")
-        try:
-            if requests.get(url, timeout=2).ok:
-                return
-        except requests.RequestException:
-            pass
-        time.sleep(0.3)
-    raise RuntimeError(f"{url} did not answer within {timeout} s")
-
-
 @pytest.fixture(scope="session")
 def bot() -> Iterator[RunningBot]:
     LOG_DIR.mkdir(parents=True, exist_ok=True)
@@ -82,17 +66,9 @@ def bot() -> Iterator[RunningBot]:
     running = RunningBot(rasa_port=RASA_PORT, action_port=ACTION_PORT, log_dir=LOG_DIR,
                          env={"DEMO_PORT": str(DEMO_PORT), "TRACKER_SQLITE_PATH": str(TRACKER_DB)})
     running.start()
-    try:
-        demo_url = f"http://localhost:{DEMO_PORT}/"
-        deadline = time.monotonic() + 30
-        while True:  # serve.sh starts the demo page right after the Rasa server
-            try:
-                if requests.get(demo_url, timeout=2).ok:
-                    break
-            except requests.RequestException:
-                if time.monotonic() > deadline:
-                    raise RuntimeError(f"no demo page at {demo_url}; see {LOG_DIR / 'demo.log'}")
-            time.sleep(0.3)
+    try:  # serve.sh starts the demo page right after the Rasa server
+        wait_until(lambda: answers(f"http://localhost:{DEMO_PORT}/"), running.process, "the demo page",
+                   LOG_DIR / "demo.log", 30)
         yield running
     finally:
         running.stop()
@@ -108,15 +84,14 @@ def offline_demo_url() -> Iterator[str]:
     """A demo page whose widget points at a port where no bot listens."""
     env = {**os.environ, "DEMO_PORT": str(OFFLINE_DEMO_PORT), "RASA_PORT": str(NOBODY_PORT)}
     LOG_DIR.mkdir(parents=True, exist_ok=True)
-    process = subprocess.Popen([str(ROOT / ".venv" / "bin" / "python"), str(ROOT / "scripts" / "demo_server.py")],
-                               cwd=ROOT, env=env, stdout=open(LOG_DIR / "demo-offline.log", "w"),
-                               stderr=subprocess.STDOUT)
+    process = start_group([str(ROOT / ".venv" / "bin" / "python"), str(ROOT / "scripts" / "demo_server.py")],
+                          LOG_DIR / "demo-offline.log", env, "demo page")
     try:
-        _wait_for_http(f"http://localhost:{OFFLINE_DEMO_PORT}/", process)
+        wait_until(lambda: answers(f"http://localhost:{OFFLINE_DEMO_PORT}/"), process, "the offline demo page",
+                   LOG_DIR / "demo-offline.log", 30)
         yield f"http://localhost:{OFFLINE_DEMO_PORT}"
     finally:
-        process.terminate()
-        process.wait(timeout=10)
+        stop_group(process, grace=10)
 
 
 @pytest.fixture(scope="session")
@@ -166,6 +141,14 @@ def wait_until_connected(page: Page) -> None:
     page.wait_for_function("() => !document.querySelector('.vc-status').textContent"
                            " && window.sessionStorage.length > 0"
                            " && JSON.parse(Object.values(window.sessionStorage)[0]).sessionId", timeout=20_000)
+
+
+def open_connected(page: Page, url: str) -> Page:
+    """Opens the page, clicks the chat launcher and waits until the widget has its session."""
+    page.goto(url)
+    page.click(".vc-launcher")
+    wait_until_connected(page)
+    return page
 
 
 def bot_messages(page: Page) -> List[Dict]:

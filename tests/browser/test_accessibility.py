@@ -4,7 +4,7 @@ from typing import Dict, List
 
 import pytest
 
-from tests.browser.conftest import ROOT, ask, wait_until_connected
+from tests.browser.conftest import ROOT, ask, open_connected
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
@@ -24,10 +24,7 @@ def serious_violations(page) -> List[Dict]:
 
 @pytest.mark.parametrize("path", ["/", "/en/"])
 def test_no_serious_violations_with_the_widget_open_and_a_conversation(new_page, demo_url, path):
-    page = new_page()
-    page.goto(demo_url + path)
-    page.click(".vc-launcher")
-    wait_until_connected(page)
+    page = open_connected(new_page(), demo_url + path)
     assert serious_violations(page) == []
 
     ask(page, "Which projects are there?" if path == "/en/" else "Vilka projekt finns?")

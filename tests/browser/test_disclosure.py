@@ -10,6 +10,7 @@ from bot.retention import default_days
 from tests.browser.conftest import (
     ROOT,
     ask,
+    open_connected,
     open_with_keyboard,
     screenshot,
     session_id,
@@ -61,10 +62,7 @@ def test_disclosure_is_visible_in_the_first_view(new_page, demo_url, language, w
 
 
 def test_disclosure_is_not_repeated_on_answers(new_page, demo_url):
-    page = new_page()
-    page.goto(demo_url + "/")
-    page.click(".vc-launcher")
-    wait_until_connected(page)
+    page = open_connected(new_page(), demo_url + "/")
     answer = ask(page, "Vilka projekt finns?")
     assert "automatisk assistent" not in answer["text"]
     assert page.locator(".vc-disclosure").count() == 1
@@ -124,10 +122,7 @@ def test_no_serious_violations_on_the_privacy_and_accessibility_pages(new_page, 
 
 @pytest.mark.parametrize("language", ["sv", "en"])
 def test_asking_for_a_person_gives_contact_links_and_stores_no_ip_address(new_page, demo_url, language):
-    page = new_page()
-    page.goto(demo_url + PAGES[language]["path"])
-    page.click(".vc-launcher")
-    wait_until_connected(page)
+    page = open_connected(new_page(), demo_url + PAGES[language]["path"])
     answer = ask(page, PAGES[language]["ask_person"])
     assert answer["lang"] == language and CONTACT["phone"] in answer["text"], answer
     hrefs = page.eval_on_selector_all(".vc-msg-bot .vc-link", "links => links.map(a => a.getAttribute('href'))")

@@ -6,13 +6,10 @@ with python-socketio's enter_room without awaiting it, so with python-socketio >
 answer would ever arrive and these tests time out."""
 import asyncio
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any, Dict, List, Optional, Tuple
-
-import socketio
+from typing import Dict, List, Tuple
 
 from tests.browser.conftest import RASA_PORT, stored_events
-
-TIMEOUT = 30
+from tests.socket_client import SocketClient
 
 
 def run(coroutine):
@@ -21,42 +18,20 @@ def run(coroutine):
         return pool.submit(asyncio.run, coroutine).result()
 
 
-class StandardClient:
-    def __init__(self) -> None:
-        self.sio = socketio.AsyncClient(reconnection=False)
-        self.events: "asyncio.Queue[Tuple[str, Any]]" = asyncio.Queue()
-        self.sio.on("session_confirm", lambda data: self.events.put_nowait(("session_confirm", data)))
-        self.sio.on("bot_uttered", lambda data: self.events.put_nowait(("bot_uttered", data)))
-
-    async def start(self, session_id: Optional[str]) -> str:
-        await self.sio.connect(f"http://localhost:{RASA_PORT}", socketio_path="/socket.io")
-        await self.sio.emit("session_request", {"session_id": session_id})
-        name, data = await asyncio.wait_for(self.events.get(), TIMEOUT)
-        assert name == "session_confirm", (name, data)
-        return data
-
-    async def say(self, session_id: str, text: str, **extra: Any) -> List[Dict]:
-        await self.sio.emit("user_uttered", {"message": text, "session_id": session_id, **extra})
-        name, first = await asyncio.wait_for(self.events.get(), TIMEOUT)
-        assert name == "bot_uttered", (name, first)
-        answers = [first]
-        try:
-            while True:
-                answers.append((await asyncio.wait_for(self.events.get(), 1.5))[1])
-        except asyncio.TimeoutError:
-            return answers
+def standard_client() -> SocketClient:
+    return SocketClient(f"http://localhost:{RASA_PORT}")
 
 
 def test_session_request_confirm_and_answers_with_session_persistence(bot):
     async def conversation() -> Tuple[str, List[Dict], List[Dict], List[Dict]]:
-        client = StandardClient()
+        client = standard_client()
         session = await client.start(None)  # the server makes a session id
         assert isinstance(session, str) and session
         swedish = await client.say(session, "Vilka internationella partnerskap har Växjö kommun?")
         listed = await client.say(session, "Which projects are there?")
         await client.sio.disconnect()
 
-        again = StandardClient()  # a new connection, e.g. after a reload: same session, same conversation
+        again = standard_client()  # a new connection, e.g. after a reload: same session, same conversation
         assert await again.start(session) == session
         followup = await again.say(session, "the first one")
         await again.sio.disconnect()
@@ -80,7 +55,7 @@ def test_session_request_confirm_and_answers_with_session_persistence(bot):
 
 def test_custom_data_is_the_message_metadata(bot):
     async def conversation() -> List[Dict]:
-        client = StandardClient()
+        client = standard_client()
         session = await client.start(None)
         answers = await client.say(session, "JB Marks", customData={"language": "en"})
         await client.sio.disconnect()

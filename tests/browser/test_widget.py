@@ -11,6 +11,7 @@ from tests.browser.conftest import (
     TcpProxy,
     ask,
     bot_messages,
+    open_connected,
     open_with_keyboard,
     screenshot,
     session_id,
@@ -123,10 +124,7 @@ def shown_texts(page):
 
 
 def test_conversation_survives_reload_and_navigation(new_page, demo_url):
-    page = new_page()
-    page.goto(demo_url + "/")
-    page.click(".vc-launcher")
-    wait_until_connected(page)
+    page = open_connected(new_page(), demo_url + "/")
     ask(page, "Vad bygger partnerskapen på?")
     sender = session_id(page)
     texts = shown_texts(page)
@@ -149,10 +147,7 @@ def test_conversation_survives_reload_and_navigation(new_page, demo_url):
 
 
 def test_text_is_never_html_and_links_are_safe(new_page, demo_url):
-    page = new_page()
-    page.goto(demo_url + "/en/")
-    page.click(".vc-launcher")
-    wait_until_connected(page)
+    page = open_connected(new_page(), demo_url + "/en/")
     hostile = '<img src=x onerror="window.pwned=1"><script>window.pwned=2</script>'
     ask(page, hostile)
     assert page.locator(".vc-msg-user .vc-text").last.text_content() == hostile
@@ -182,10 +177,8 @@ def test_text_is_never_html_and_links_are_safe(new_page, demo_url):
 
 
 def test_phone_width_zoom_and_reduced_motion(new_page, demo_url):
-    page = new_page(viewport={"width": 320, "height": 640}, reduced_motion="reduce", is_mobile=True, has_touch=True)
-    page.goto(demo_url + "/")
-    page.click(".vc-launcher")
-    wait_until_connected(page)
+    phone = new_page(viewport={"width": 320, "height": 640}, reduced_motion="reduce", is_mobile=True, has_touch=True)
+    page = open_connected(phone, demo_url + "/")
     ask(page, "Vilka projekt finns?")
     box = page.locator(".vc-panel").bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= 320, box
@@ -209,10 +202,7 @@ def test_phone_width_zoom_and_reduced_motion(new_page, demo_url):
 
 
 def test_swedish_page_screenshot_with_a_conversation(new_page, demo_url):
-    page = new_page()
-    page.goto(demo_url + "/")
-    page.click(".vc-launcher")
-    wait_until_connected(page)
+    page = open_connected(new_page(), demo_url + "/")
     ask(page, "Berätta om partnerskapet med Vushtrri")
     answer = ask(page, "Vilka projekt finns?")
     assert answer["lang"] == "sv" and answer["suggestions"]
@@ -270,10 +260,7 @@ def test_reconnects_when_the_server_is_back(new_page, offline_demo_url, bot: Run
 
 @pytest.mark.stops_bot
 def test_offline_message_when_the_bot_server_stops(new_page, demo_url, bot: RunningBot):
-    page = new_page()
-    page.goto(demo_url + "/")
-    page.click(".vc-launcher")
-    wait_until_connected(page)
+    page = open_connected(new_page(), demo_url + "/")
     ask(page, "Vilka partnerskap finns?")
     bot.stop()
     page.wait_for_selector(".vc-status-offline", timeout=30_000)

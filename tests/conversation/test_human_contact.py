@@ -2,7 +2,6 @@
 get the contact centre from content/ in their language; two failed answers in a row offer it too; and the staff
 report (python -m insights) counts these conversations."""
 import json
-import sqlite3
 from pathlib import Path
 from typing import Dict, List
 
@@ -11,7 +10,7 @@ import yaml
 
 from actions.portfolio import get_portfolio
 from tests.conversation.acceptance import problems, reply_text
-from tests.report.conftest import run_insights, today
+from tests.report.conftest import copy_conversations, run_insights, today
 from tests.unit.test_training_data import _examples, _key
 
 PHRASINGS = yaml.safe_load((Path(__file__).with_name("human_contact.yml")).read_text(encoding="utf-8"))
@@ -86,14 +85,7 @@ def test_the_staff_report_counts_the_conversations_given_a_person_to_turn_to(bot
         senders["other"].append(sender)
     # The report on exactly these conversations: their events copied from the bot's tracker store.
     ours = senders["human"] + senders["other"]
-    source = sqlite3.connect(Path(bot.log_dir) / "conversations.db")
-    rows = source.execute(f"SELECT * FROM events WHERE sender_id IN ({','.join('?' * len(ours))}) ORDER BY id",
-                          ours).fetchall()
-    schema = source.execute("SELECT sql FROM sqlite_master WHERE name = 'events'").fetchone()[0]
-    copy = sqlite3.connect(tmp_path / "copy.db")
-    copy.execute(schema)
-    copy.executemany(f"INSERT INTO events VALUES ({','.join('?' * len(rows[0]))})", rows)
-    copy.commit()
+    copy_conversations(Path(bot.log_dir) / "conversations.db", ours, tmp_path / "copy.db")
     day = today()
     result = run_insights("report", "--since", day, "--until", day, url=f"sqlite:///{tmp_path / 'copy.db'}",
                           out_dir=tmp_path)

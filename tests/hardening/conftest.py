@@ -1,32 +1,30 @@
-"""Servers for the hardening tests: the real action server (started here, so a test can stop and restart it) and
-the Rasa server through scripts/serve.sh (START_ACTION_SERVER=0), on ports 65005/65055, logs in var/log/test-hardening.
+"""The hardening tests' own server, for what the shared bot (tests/conftest.py) cannot be: the real action server
+started here, so a test can stop, hang and restart it (tests/hardening/test_faults.py), a short action timeout,
+CORS for one origin and Rasa's HTTP API on with a token (tests/hardening/test_security.py). Ports 65005/65055, logs
+and conversations in var/log/test-hardening. The over-long, malformed and fuzzed inputs go to the shared bot.
 
 HARDENING_MODEL overrides the model (default models/vaxjo.tar.gz), e.g. a model trained with the domain additions
 before they are in the main model.
 """
 import os
 import shutil
-import signal
 import socket
-import subprocess
 import sys
 import tarfile
 import threading
-import time
 from pathlib import Path
-from typing import Dict, List, Optional
+from typing import List
 
 import pytest
-import requests
 
-from tests.persistence.processes import rasa_server_processes
-from tests.servers import MODEL, ROOT, RunningBot
+from tests.servers import MODEL, ROOT, RunningBot, answers, start_group, stop_group, wait_until
 
 RASA_PORT, ACTION_PORT = 65005, 65055
 LOG_DIR = ROOT / "var" / "log" / "test-hardening"
 HARDENING_MODEL = Path(os.environ.get("HARDENING_MODEL") or MODEL)
 ACTION_TIMEOUT = 6  # ACTION_TIMEOUT_SECONDS of the test server: a hanging action server costs at most this per turn
 ALLOWED_ORIGIN = "https://www.example.org"
+API_TOKEN = "hardening-test-token"
 
 
 class ActionServer:
@@ -35,31 +33,21 @@ class ActionServer:
     def __init__(self, port: int, log: Path):
         self.port, self.log, self.process = port, log, None
 
-    def start(self, timeout: float = 90) -> None:
+    def launch(self) -> "ActionServer":
         env = {**os.environ, "PYTHONPATH": str(ROOT), "RASA_TELEMETRY_ENABLED": "false"}
-        self.process = subprocess.Popen([str(Path(sys.executable).parent / "rasa"), "run", "actions", "--actions",
-                                         "actions", "--port", str(self.port)], cwd=ROOT, env=env,
-                                        stdout=open(self.log, "a"), stderr=subprocess.STDOUT, start_new_session=True)
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"the action server stopped: {self.log.read_text()[-2000:]}")
-            try:
-                if requests.get(f"http://localhost:{self.port}/health", timeout=2).ok:
-                    return
-            except requests.RequestException:
-                pass
-            time.sleep(0.5)
-        raise RuntimeError(f"the action server did not start within {timeout} s")
+        self.process = start_group([str(Path(sys.executable).parent / "rasa"), "run", "actions", "--actions",
+                                    "actions", "--port", str(self.port)], self.log, env, "action server", append=True)
+        return self
+
+    def ready(self, timeout: float = 90) -> None:
+        wait_until(lambda: answers(f"http://localhost:{self.port}/health"), self.process, "the action server",
+                   self.log, timeout)
+
+    def start(self, timeout: float = 90) -> None:
+        self.launch().ready(timeout)
 
     def stop(self) -> None:
-        if self.process and self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait(timeout=20)
+        stop_group(self.process, grace=20)
         self.process = None
 
     def running(self) -> bool:
@@ -99,25 +87,6 @@ class HardeningBot(RunningBot):
         super().__init__(**kwargs)
         self.actions = actions
 
-    def post(self, body=None, data: Optional[bytes] = None, timeout: float = 60, **kwargs) -> requests.Response:
-        return requests.post(f"{self.url}/webhooks/rest/webhook", json=body, data=data, timeout=timeout, **kwargs)
-
-    def rasa_pid(self) -> int:
-        processes = rasa_server_processes(self.process.pid)
-        main = [pid for pid, ppid, _ in processes if ppid not in {p[0] for p in processes}]
-        assert main, f"no Rasa server process in group {self.process.pid}"
-        return main[0]
-
-    def rss_mb(self) -> float:
-        status = Path(f"/proc/{self.rasa_pid()}/status").read_text()
-        return int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmRSS:"))) / 1024
-
-    def alive(self) -> bool:
-        try:
-            return requests.get(self.url, timeout=5).ok
-        except requests.RequestException:
-            return False
-
 
 def model_snapshot() -> Path:
     """A copy of the model, so a retraining meanwhile cannot change it between the servers' starts."""
@@ -129,38 +98,31 @@ def model_snapshot() -> Path:
     return copy
 
 
-def start_bot(port: int, actions: ActionServer, log_dir: Path, env: Dict[str, str]) -> HardeningBot:
-    bot = HardeningBot(actions, rasa_port=port, action_port=actions.port, log_dir=log_dir, env={
-        "MODEL": str(model_snapshot()), "START_ACTION_SERVER": "0", "DEMO_PORT": "0",
-        "ACTION_ENDPOINT_URL": f"http://localhost:{actions.port}/webhook",
-        "TRACKER_SQLITE_PATH": str(log_dir / "conversations.db"), **env})
-    return bot.start()
-
-
 @pytest.fixture(scope="session")
-def action_server():
+def bot_with_action_server():
+    if not HARDENING_MODEL.exists():
+        pytest.fail(f"{HARDENING_MODEL} is missing")
     if LOG_DIR.exists():
         shutil.rmtree(LOG_DIR)  # the log and conversation checks must see this run only
     LOG_DIR.mkdir(parents=True)
-    server = ActionServer(ACTION_PORT, LOG_DIR / "actions.log")
-    server.start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture(scope="session")
-def bot(action_server):
-    if not HARDENING_MODEL.exists():
-        pytest.fail(f"{HARDENING_MODEL} is missing")
-    running = start_bot(RASA_PORT, action_server, LOG_DIR, {
-        "ACTION_TIMEOUT_SECONDS": str(ACTION_TIMEOUT), "RASA_CORS": ALLOWED_ORIGIN, "MAX_MESSAGE_CHARS": "1000"})
-    yield running
-    running.stop()
+    actions = ActionServer(ACTION_PORT, LOG_DIR / "actions.log").launch()  # both load at the same time
+    running = HardeningBot(actions, rasa_port=RASA_PORT, action_port=ACTION_PORT, log_dir=LOG_DIR, env={
+        "MODEL": str(model_snapshot()), "START_ACTION_SERVER": "0", "DEMO_PORT": "0",
+        "ACTION_ENDPOINT_URL": f"http://localhost:{ACTION_PORT}/webhook",
+        "TRACKER_SQLITE_PATH": str(LOG_DIR / "conversations.db"), "ACTION_TIMEOUT_SECONDS": str(ACTION_TIMEOUT),
+        "RASA_CORS": ALLOWED_ORIGIN, "RASA_ENABLE_API": "1", "RASA_AUTH_TOKEN": API_TOKEN}).launch()
+    try:
+        actions.ready()
+        yield running.ready()
+    finally:
+        running.stop()
+        actions.stop()
 
 
 @pytest.fixture
-def healthy(bot):
+def healthy(bot_with_action_server):
     """The action server is running after the test, whatever the test did to it."""
+    bot = bot_with_action_server
     yield bot
     if not bot.actions.running():
         bot.actions.start()

@@ -72,7 +72,7 @@ def test_100000_character_messages_do_not_grow_the_memory(bot):
 
 def test_socketio_over_long_and_malformed_messages(bot):
     async def run():
-        client = SocketClient(bot.url)
+        client = SocketClient(bot.url, transports=["websocket"])
         session = await client.start()
         try:
             first = await client.say(session, "how many people live in Vushtrri?")

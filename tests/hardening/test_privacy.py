@@ -1,4 +1,5 @@
-"""Personal data is redacted before it is stored or logged, on REST and socket.io; the rest is answered normally."""
+"""Personal data is redacted before it is stored or logged, on REST and socket.io; the rest is answered normally.
+On the hardening server, whose action server writes a log of its own (actions.log) that must hold none either."""
 import json
 
 from tests.hardening.conftest import LOG_DIR
@@ -25,7 +26,8 @@ def _assert_nowhere(bot, sender, marker="[personnummer]"):
             assert secret not in content, f"{secret} is in the log {log}"
 
 
-def test_rest(bot):
+def test_rest(bot_with_action_server):
+    bot = bot_with_action_server
     sender = bot.new_sender()
     answer = text_of(bot.send(sender, QUESTION))
     assert vushtrri_population("sv") in answer, answer
@@ -35,7 +37,8 @@ def test_rest(bot):
     _assert_nowhere(bot, sender)
 
 
-def test_rest_metadata(bot):
+def test_rest_metadata(bot_with_action_server):
+    bot = bot_with_action_server
     sender = bot.new_sender()
     response = bot.post({"sender": sender, "message": "hur många bor i Vushtrri?",
                          "metadata": {"language": "sv", "note": "mejla hemlig.person@example.se"}})
@@ -43,7 +46,8 @@ def test_rest_metadata(bot):
     _assert_nowhere(bot, sender, marker="[e-post]")
 
 
-def test_socketio(bot):
+def test_socketio(bot_with_action_server):
+    bot = bot_with_action_server
     session, answers = socket_conversation(bot.url, [QUESTION, "ring 070-987 65 43, hemlig.person@example.se"],
                                            customData={"language": "sv"})
     assert vushtrri_population("sv") in text_of(answers[0]), answers[0]

@@ -120,10 +120,15 @@ def postgres_url():
         admin.close()
 
 
-def test_postgresql(postgres_url):
+def saved_in_postgres(postgres_url) -> str:
+    """The conversations saved by Rasa's SQLTrackerStore into the fixture's database; returns its URL."""
     user, database, url = postgres_url
     store = SQLTrackerStore(Domain.empty(), dialect="postgresql", host="127.0.0.1", port=5432, db=database,
                             username=user)
     _save_conversations(store)
     store.engine.dispose()
-    _check(url)
+    return url
+
+
+def test_postgresql(postgres_url):
+    _check(saved_in_postgres(postgres_url))

@@ -7,7 +7,12 @@ import sys
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
 
-from tests.hardening.test_retention import _save_conversations, _senders, postgres_url  # noqa: F401 - a fixture
+from tests.hardening.test_retention import (  # noqa: F401 - postgres_url is a fixture
+    _save_conversations,
+    _senders,
+    postgres_url,
+    saved_in_postgres,
+)
 from tests.servers import ROOT
 
 
@@ -49,11 +54,7 @@ def test_sqlite_file_through_make(tmp_path):
 
 
 def test_postgresql(postgres_url):  # noqa: F811 - the fixture imported above
-    user, database, url = postgres_url
-    store = SQLTrackerStore(Domain.empty(), dialect="postgresql", host="127.0.0.1", port=5432, db=database,
-                            username=user)
-    _save_conversations(store)
-    store.engine.dispose()
+    url = saved_in_postgres(postgres_url)
     _check(url)
     empty = _purge_id(url, " ")
     assert empty.returncode == 1 and "conversation id is empty" in empty.stderr

@@ -1,14 +1,14 @@
-"""Rasa's HTTP API is off unless enabled with a token; CORS allows the configured origins only, exactly."""
+"""Rasa's HTTP API is off unless enabled with a token (off: the shared bot; on: the hardening server, with a token);
+CORS allows the configured origins only, exactly (the hardening server's RASA_CORS)."""
 import os
 import subprocess
 
 import pytest
 import requests
 
-from tests.hardening.conftest import ALLOWED_ORIGIN, LOG_DIR, ROOT, start_bot
+from tests.hardening.conftest import ALLOWED_ORIGIN, API_TOKEN, LOG_DIR, ROOT
 
-API_PORT = 65006
-TOKEN = "hardening-test-token"
+API_PORT = 65006  # serve.sh refuses these configurations before it starts anything
 
 
 def _serve(env, timeout=60):
@@ -42,7 +42,8 @@ def test_the_api_is_off_by_default(bot, method, path):
     assert response.status_code in (404, 405), (path, response.status_code, response.text[:200])
 
 
-def test_cors_allows_the_configured_origin_exactly(bot):
+def test_cors_allows_the_configured_origin_exactly(bot_with_action_server):
+    bot = bot_with_action_server
     allowed = requests.options(f"{bot.url}/webhooks/rest/webhook", timeout=10, headers={
         "Origin": ALLOWED_ORIGIN, "Access-Control-Request-Method": "POST"})
     assert allowed.headers.get("Access-Control-Allow-Origin") == ALLOWED_ORIGIN
@@ -55,14 +56,8 @@ def test_cors_allows_the_configured_origin_exactly(bot):
             assert "Access-Control-Allow-Origin" not in response.headers, (origin, method, response.headers)
 
 
-@pytest.fixture(scope="module")
-def api_bot(action_server):
-    running = start_bot(API_PORT, action_server, LOG_DIR / "api", {"RASA_ENABLE_API": "1", "RASA_AUTH_TOKEN": TOKEN})
-    yield running
-    running.stop()
-
-
-def test_the_enabled_api_needs_the_token(api_bot):
+def test_the_enabled_api_needs_the_token(bot_with_action_server):
+    api_bot = bot_with_action_server
     for method, path in [("GET", "/status"), ("GET", "/conversations/someone/tracker"), ("PUT", "/model"),
                          ("POST", "/model/parse"), ("DELETE", "/model")]:
         response = requests.request(method, f"{api_bot.url}{path}", json={"text": "hej"}, timeout=10)
@@ -70,7 +65,7 @@ def test_the_enabled_api_needs_the_token(api_bot):
         wrong = requests.request(method, f"{api_bot.url}{path}", params={"token": "wrong"}, json={"text": "hej"},
                                  timeout=10)
         assert wrong.status_code == 401, (path, wrong.status_code)
-    assert requests.get(f"{api_bot.url}/status", params={"token": TOKEN}, timeout=10).status_code == 200
+    assert requests.get(f"{api_bot.url}/status", params={"token": API_TOKEN}, timeout=10).status_code == 200
     # The chat channel itself needs no token.
     assert requests.post(f"{api_bot.url}/webhooks/rest/webhook", json={"sender": "api", "message": "hej"},
                          timeout=60).status_code == 200

@@ -1,40 +1,21 @@
-"""A project added as one content file is understood by name after retraining: no other file is edited."""
+"""A project added as one content file is understood by name after retraining: no other file is edited.
+The copy with the new file and its `rasa train nlu` run in the background from the start of the session
+(tests/model/background.py), on the second core while other tests run."""
 import asyncio
-import os
-import shutil
-import subprocess
-import sys
-from pathlib import Path
 
-import yaml
+import pytest
 
-from tests.unit.conftest import NEW_PROJECT, make_tracker, render
+from tests.model.background import ROOT
+from tests.unit.conftest import make_tracker, render
 
-ROOT = Path(__file__).resolve().parents[2]
+pytestmark = pytest.mark.late  # tests/conftest.py: after the others, while its command runs
 
 
-
-def test_new_project_file_then_retraining_answers_about_it_by_name(tmp_path, monkeypatch):
-    project = tmp_path / "bot-copy"
-    for part in ("content", "data", "bot"):
-        shutil.copytree(ROOT / part, project / part, ignore=shutil.ignore_patterns("__pycache__"))
-    (project / "content" / "projects" / "clean-water.yml").write_text(yaml.safe_dump(NEW_PROJECT, allow_unicode=True))
-    config = yaml.safe_load((ROOT / "config.yml").read_text())
-    for component in config["pipeline"]:
-        if component["name"] == "DIETClassifier":
-            component["epochs"] = 15  # enough to learn the intent here; the test is about the name
-    (project / "config.yml").write_text(yaml.safe_dump(config))
-
-    rasa = Path(sys.executable).parent / "rasa"
-    env = {**os.environ, "VAXJO_CONTENT_DIR": str(project / "content"), "PYTHONPATH": str(ROOT)}
-    subprocess.run([sys.executable, "-m", "actions.portfolio", "export-nlu",
-                    str(project / "data" / "nlu" / "generated" / "entities.yml")], env=env, check=True, cwd=ROOT)
+def test_new_project_file_then_retraining_answers_about_it_by_name(retrained_with_new_project, monkeypatch):
+    job = retrained_with_new_project
+    project = job.work / "bot-copy"
+    assert job.returncode == 0, job.output[-3000:]
     assert "vattenprojektet" in (project / "data" / "nlu" / "generated" / "entities.yml").read_text()
-    trained = subprocess.run([str(rasa), "train", "nlu", "--config", str(project / "config.yml"),
-                              "--nlu", str(project / "data" / "nlu"), "--out", str(project / "models"),
-                              "--fixed-model-name", "nlu"], env=env, cwd=ROOT, capture_output=True, text=True,
-                             timeout=900)
-    assert trained.returncode == 0, trained.stderr[-3000:]
 
     from rasa.core.agent import Agent
     from rasa.shared.core.domain import Domain

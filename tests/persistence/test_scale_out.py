@@ -9,7 +9,6 @@ and its own Redis key prefix; ports 35005/35006 (Rasa), 35055 (actions) and 3008
 `nginx-light` or `nginx`, running deploy/nginx/vaxjo-assistant.conf: tests/persistence/nginx.py).
 """
 import os
-import subprocess
 import threading
 import time
 import uuid
@@ -29,7 +28,7 @@ from tests.persistence.conversations import (
 )
 from tests.persistence.nginx import Nginx
 from tests.persistence.processes import rasa_server_processes
-from tests.servers import ROOT, RunningBot
+from tests.servers import ROOT, RunningBot, answers, start_group, stop_group, wait_until
 
 PG_HOST, PG_PORT, REDIS_HOST, REDIS_PORT = "127.0.0.1", 5432, "127.0.0.1", 6379
 DATABASE = "vaxjo_persistence_test"
@@ -84,42 +83,23 @@ def cluster(tmp_path_factory, model_snapshot):
         "REDIS_KEY_PREFIX": key_prefix,
     }
     # The action server runs as its own pool (of one here), as in deploy/k8s: both Rasa servers call it.
-    actions_log = open(logs / "actions.log", "w")
-    actions = subprocess.Popen([str(ROOT / ".venv" / "bin" / "rasa"), "run", "actions", "--actions", "actions",
-                                "--port", str(ACTION_PORT)], cwd=ROOT, stdout=actions_log, stderr=subprocess.STDOUT,
-                               env={**os.environ, "PYTHONPATH": str(ROOT)}, start_new_session=True)
+    actions = start_group([str(ROOT / ".venv" / "bin" / "rasa"), "run", "actions", "--actions", "actions",
+                           "--port", str(ACTION_PORT)], logs / "actions.log", {**os.environ, "PYTHONPATH": str(ROOT)},
+                          "action server")
     bots = [RunningBot(port, ACTION_PORT, log_dir=logs / f"rasa-{port}", env={**env, "SANIC_WORKERS": str(workers)})
             for port, workers in zip(RASA_PORTS, WORKERS)]
-    errors = []
-
-    def start(bot):
-        try:
-            bot.start(timeout=420)
-        except Exception as error:  # noqa: BLE001 - reported below
-            errors.append(error)
-
     try:
-        for _ in range(60):
-            try:
-                if requests.get(f"http://localhost:{ACTION_PORT}/health", timeout=2).ok:
-                    break
-            except requests.RequestException:
-                time.sleep(1)
-        else:
-            pytest.fail(f"the action server did not start: {(logs / 'actions.log').read_text()[-2000:]}")
-        threads = [threading.Thread(target=start, args=(bot,)) for bot in bots]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-        assert not errors, errors
+        for bot in bots:  # all three load at the same time
+            bot.launch()
+        wait_until(lambda: answers(f"http://localhost:{ACTION_PORT}/health"), actions, "the action server",
+                   logs / "actions.log", 60)
+        for bot in bots:
+            bot.ready(timeout=420)
         yield Cluster(bots, pg_user, key_prefix)
     finally:
         for bot in bots:
             bot.kill(hard=False)
-        os.killpg(actions.pid, 15)
-        actions.wait(timeout=30)
-        actions_log.close()
+        stop_group(actions)
         client = redis.Redis(host=REDIS_HOST, port=REDIS_PORT, db=REDIS_DB)
         for key in client.scan_iter(f"{key_prefix}:*"):
             client.delete(key)

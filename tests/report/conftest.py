@@ -1,16 +1,23 @@
-"""A tracker store filled by real conversations through the running bot, and the report made from it."""
+"""A tracker store filled by real conversations through the shared bot (tests/conftest.py), and the report made
+from it: the events of exactly these conversations, copied from the bot's store into one of their own."""
 import json
+import os
+import sqlite3
 import subprocess
 import sys
-from datetime import datetime
+from datetime import date, datetime, timezone
 from pathlib import Path
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, Iterable, List, Optional, Tuple
 
 import pytest
 
+from insights.conversations import conversations
+from insights.metrics import compute
+from insights.store import Event
 from tests.servers import ROOT, RunningBot
 
-RASA_PORT, ACTION_PORT = 55005, 55055
+T0 = 1767258000.0  # 2026-01-01 09:00 UTC, where the hand-made events begin
+
 DOWN = '/feedback{"feedback_value": "down"}'
 UP = '/feedback{"feedback_value": "up"}'
 PERSONNUMMER, EMAIL = "19850709-9805", "anna.svensson@example.se"
@@ -61,6 +68,58 @@ def run_insights(*args: str, url: Optional[str], out_dir: Path,
                                "PATH": "/usr/bin:/bin", **(env or {})})
 
 
+class Events:
+    """Hand-made events for the counting rules, one second apart from T0 (no server)."""
+
+    def __init__(self):
+        self.events, self.t = [], T0
+
+    def _add(self, sender, type_name, **kwargs):
+        self.t += 1
+        at = kwargs.pop("at", None) or self.t
+        self.events.append(Event(sender, type_name, at, data=kwargs.pop("data", {}), **kwargs))
+
+    def user(self, sender, text, intent, language=None, entities=(), at=None):
+        self._add(sender, "user", intent_name=intent, at=at,
+                  data={"text": text, "parse_data": {"intent": {"name": intent}, "entities": list(entities)}})
+        if language:
+            self.slot(sender, "language", language)
+
+    def bot(self, sender, text, response):
+        self._add(sender, "bot", data={"text": text, "metadata": {"utter_action": response}})
+
+    def slot(self, sender, name, value):
+        self._add(sender, "slot", action_name=name, data={"name": name, "value": value})
+
+    def turn(self, sender, text, intent, reply, response, language=None, outcome=None):
+        """A visitor's message, the turn's outcome slot if it has one, and the bot's reply."""
+        self.user(sender, text, intent, language)
+        if outcome:
+            self._add(sender, "slot", data={"name": "turn_outcome", "value": outcome})
+        self.bot(sender, reply, response)
+
+    def session(self, sender):
+        self._add(sender, "session_started")
+
+
+def report_of(events: Events, since=date(2026, 1, 1), until=date(2026, 1, 2)) -> dict:
+    return compute(conversations(events.events), since, until, timezone.utc)
+
+
+def copy_conversations(source: Path, senders: Iterable[str], target: Path) -> int:
+    """Copies the events of these conversations, rows as they are, into a new SQLite store with the same schema
+    (the report on them alone, whatever else the running bot talked about). Returns the number of rows."""
+    senders = list(senders)
+    with sqlite3.connect(source) as store:
+        schema = store.execute("SELECT sql FROM sqlite_master WHERE name = 'events'").fetchone()[0]
+        rows = store.execute(f"SELECT * FROM events WHERE sender_id IN ({','.join('?' * len(senders))}) ORDER BY id",
+                             senders).fetchall()
+    with sqlite3.connect(target) as copy:
+        copy.execute(schema)
+        copy.executemany(f"INSERT INTO events VALUES ({','.join('?' * len(rows[0]))})", rows)
+    return len(rows)
+
+
 def today() -> str:
     from zoneinfo import ZoneInfo
 
@@ -77,27 +136,20 @@ class FilledStore:
         self.day: Optional[str] = None
         self.result: Optional[subprocess.CompletedProcess] = None
 
-    def fill(self) -> None:
-        endpoints = self.directory / "endpoints.yml"
-        endpoints.write_text(
-            f"action_endpoint:\n  url: http://localhost:{ACTION_PORT}/webhook\n"
-            f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {self.db}\n")
-        bot = RunningBot(RASA_PORT, ACTION_PORT, self.directory / "log", env={"ENDPOINTS_FILE": str(endpoints)})
-        bot.start()
-        try:
-            problems = []
-            for name, turns in CONVERSATIONS.items():
-                sender = f"{name}-{bot.new_sender()}"
-                for text, expected in turns:
-                    texts = [message.get("text") or "" for message in bot.send(sender, text)]
-                    self.replies.setdefault(name, []).append(texts)
-                    reply = "\n".join(texts)
-                    if not any(piece in reply for piece in expected):
-                        problems.append(f"{name}: {text!r} -> {reply[:200]!r}, expected one of {expected}")
-            assert not problems, "the bot did not answer the scripted conversations as the test assumes:\n" + \
-                "\n".join(problems)
-        finally:
-            bot.stop()
+    def fill(self, bot: RunningBot) -> None:
+        problems, senders = [], []
+        for name, turns in CONVERSATIONS.items():
+            sender = f"{name}-{bot.new_sender()}"
+            senders.append(sender)
+            for text, expected in turns:
+                texts = [message.get("text") or "" for message in bot.send(sender, text)]
+                self.replies.setdefault(name, []).append(texts)
+                reply = "\n".join(texts)
+                if not any(piece in reply for piece in expected):
+                    problems.append(f"{name}: {text!r} -> {reply[:200]!r}, expected one of {expected}")
+        assert not problems, "the bot did not answer the scripted conversations as the test assumes:\n" + \
+            "\n".join(problems)
+        copy_conversations(bot.log_dir / "conversations.db", senders, self.db)
 
     def report(self) -> dict:
         self.day = today()
@@ -111,9 +163,11 @@ class FilledStore:
 
 
 @pytest.fixture(scope="session")
-def filled(tmp_path_factory) -> FilledStore:
+def filled(tmp_path_factory, shared_bot) -> FilledStore:
+    if os.environ.get("BOT_URL"):
+        pytest.skip("the store of servers started elsewhere is not known here")
     store = FilledStore(tmp_path_factory.mktemp("report-store"))
-    store.fill()
+    store.fill(shared_bot)
     return store
 
 

@@ -1,12 +1,13 @@
 """Counting conversations given the contact centre (slot human_contact, set by actions/human_contact.py), on
 hand-made events: once per conversation, and not again for the next session that carries the slot over."""
-from tests.report.test_metrics import Events, _report
+from tests.report.conftest import Events
+from tests.report.conftest import report_of as _report
 
 
 def _contact_given(events, sender):
-    events.user(sender, "kan jag prata med en människa", "request_human", "sv")
-    events.bot(sender, "Ring kontaktcenter ...", "utter_human_contact")
-    events._add(sender, "slot", action_name="human_contact", data={"name": "human_contact", "value": True})
+    events.turn(sender, "kan jag prata med en människa", "request_human", "Ring kontaktcenter ...",
+                "utter_human_contact", language="sv")
+    events.slot(sender, "human_contact", True)
 
 
 def test_each_conversation_given_the_contact_centre_counts_once():
@@ -15,7 +16,7 @@ def test_each_conversation_given_the_contact_centre_counts_once():
     _contact_given(e, "a")
     _contact_given(e, "a")  # asked twice in one conversation: one conversation
     e.session("a")  # later: Rasa carries the slot over into the new session before any message
-    e._add("a", "slot", action_name="human_contact", data={"name": "human_contact", "value": True})
+    e.slot("a", "human_contact", True)
     e.user("a", "vilka projekt finns?", "ask_project_list", "sv")
     e.bot("a", "Fyra projekt", "utter_project_list")
     e.session("b")

@@ -1,40 +1,12 @@
 """The counting rules on hand-made events (no servers): sessions, feedback targets, languages, periods."""
 import json
-from datetime import date, datetime, timezone
+from datetime import datetime, timezone
 
 import sqlalchemy as sa
 
-from insights.conversations import conversations
-from insights.metrics import compute
-from insights.store import Event, load_events
-
-T0 = 1767258000.0  # 2026-01-01 09:00 UTC
-
-
-class Events:
-    def __init__(self):
-        self.events, self.t = [], T0
-
-    def _add(self, sender, type_name, **kwargs):
-        self.t += 1
-        at = kwargs.pop("at", None) or self.t
-        self.events.append(Event(sender, type_name, at, data=kwargs.pop("data", {}), **kwargs))
-
-    def user(self, sender, text, intent, language=None, entities=(), at=None):
-        self._add(sender, "user", intent_name=intent, at=at,
-                  data={"text": text, "parse_data": {"intent": {"name": intent}, "entities": list(entities)}})
-        if language:
-            self._add(sender, "slot", action_name="language", data={"name": "language", "value": language})
-
-    def bot(self, sender, text, response):
-        self._add(sender, "bot", data={"text": text, "metadata": {"utter_action": response}})
-
-    def session(self, sender):
-        self._add(sender, "session_started")
-
-
-def _report(events, since=date(2026, 1, 1), until=date(2026, 1, 2)):
-    return compute(conversations(events.events), since, until, timezone.utc)
+from insights.store import load_events
+from tests.report.conftest import T0, Events
+from tests.report.conftest import report_of as _report
 
 
 def test_sessions_are_conversations_and_feedback_is_not_a_message():
@@ -73,14 +45,12 @@ def test_thumbs_down_refers_to_the_last_answer_not_to_a_thanks_for_feedback():
 
 def test_unanswered_by_intent_or_by_the_response_given():
     e = Events()
-    e.user("c", "what is the meaning of life", "ask_icld", "en")
-    e.bot("c", "I'm not quite sure what you mean, but ...", "utter_not_found")
-    e.user("c", "mail me at a@b.se", "out_of_scope", "en")
-    e.bot("c", "Sorry, I can only answer ...", "utter_out_of_scope")
-    e.user("c", "What is the meaning of life?", "nlu_fallback", "en")
-    e.bot("c", "Sorry, I didn't quite understand.", "utter_default")
-    e.user("c", "what is ICLD", "ask_icld", "en")
-    e.bot("c", "ICLD is ...", "utter_icld")
+    for text, intent, reply, response in [
+            ("what is the meaning of life", "ask_icld", "I'm not quite sure what you mean, but ...", "utter_not_found"),
+            ("mail me at a@b.se", "out_of_scope", "Sorry, I can only answer ...", "utter_out_of_scope"),
+            ("What is the meaning of life?", "nlu_fallback", "Sorry, I didn't quite understand.", "utter_default"),
+            ("what is ICLD", "ask_icld", "ICLD is ...", "utter_icld")]:
+        e.turn("c", text, intent, reply, response, language="en")
     report = _report(e)
     assert [(i["text"], i["kind"], i["count"]) for i in report["unanswered"]] == [
         ("what is the meaning of life", "fallback", 2), ("mail me at [e-post]", "out_of_scope", 1)]
@@ -89,12 +59,9 @@ def test_unanswered_by_intent_or_by_the_response_given():
 
 def test_conversation_language_is_the_language_most_messages_were_answered_in():
     e = Events()
-    e.user("d", "hej", "greet", "sv")
-    e.bot("d", "Hej!", "utter_greet")
-    e.user("d", "in English please", "switch_language", "en")
-    e.bot("d", "Sure", "utter_language_switched")
-    e.user("d", "who pays?", "ask_funding")  # no slot change: still English
-    e.bot("d", "Sida", "utter_funding")
+    e.turn("d", "hej", "greet", "Hej!", "utter_greet", language="sv")
+    e.turn("d", "in English please", "switch_language", "Sure", "utter_language_switched", language="en")
+    e.turn("d", "who pays?", "ask_funding", "Sida", "utter_funding")  # no slot change: still English
     report = _report(e)
     assert report["languages"] == {"conversations": {"sv": 0, "en": 1}, "messages": {"sv": 1, "en": 2}}
 

@@ -1,7 +1,7 @@
 """Where the knowledge ends, through the REST channel of the running bot, on the HOLDOUT splits only:
 out-of-scope questions answered with a partnership fact <= 1% per language; deep-fact questions answered
 correctly >= 90% per language, every passage answer with its source; every turn's outcome is stored.
-Writes results/scope_<lang>.json (counts, failures, how each set was split)."""
+Writes results/scope_<lang>.json (counts, failures, how each set was split). `bot` is the shared bot (tests/conftest.py)."""
 import json
 import os
 import time
@@ -11,12 +11,10 @@ import pytest
 import yaml
 
 from tests.scope.replies import holds_expected, passages_without_source, states_a_fact
-from tests.servers import ROOT, RunningBot
+from tests.servers import ROOT
 
 DATA = Path(__file__).resolve().parent
 RESULTS = ROOT / "results"
-RASA_PORT = int(os.environ.get("SCOPE_RASA_PORT", 16005))
-ACTION_PORT = int(os.environ.get("SCOPE_ACTION_PORT", 16055))
 # The bars issue 9 sets. Not met yet with the logistic-regression model (docs/scope.md, "Not yet met"): a result
 # between the bar and the regression guard is reported as an expected failure, one past the guard fails the run.
 MAX_FALSE_ANSWER_RATE = 0.01
@@ -36,18 +34,6 @@ senders = []
 
 def _load(name):
     return yaml.safe_load((DATA / name).read_text(encoding="utf-8"))
-
-
-@pytest.fixture(scope="module")
-def bot(tmp_path_factory):
-    if os.environ.get("BOT_URL"):  # servers you already run
-        running = RunningBot()
-        running.url = os.environ["BOT_URL"]
-        yield running
-        return
-    running = RunningBot(RASA_PORT, ACTION_PORT, tmp_path_factory.mktemp("scope-bot")).start()
-    yield running
-    running.stop()
 
 
 def _ask(bot, text, language):
