@@ -1,17 +1,22 @@
 """Per-message latency of one or more checkouts of this bot, side by side: `python -m scripts.bench.per_message
 [--root DIR ...]`. Each checkout is served as `make run` serves it (scripts/serve.sh, default profile, its own
-models/vaxjo.tar.gz and a fresh SQLite file), one at a time, in alternating rounds; each round sends the same
-sequential REST messages (the acceptance questions of both languages, a new visitor every 5 messages). Prints the
-median per checkout over all rounds and writes var/bench/per_message.json. Run it in a network namespace of its own
-when other servers use the port."""
+models/vaxjo.tar.gz and a fresh SQLite file). With --interleave all of them run at once (consecutive ports) and
+each message goes to each of them in turn, so a busy machine slows them alike; without it they run one at a time in
+alternating rounds. Every round sends the same sequential REST messages (the acceptance questions of both
+languages, a new visitor every 5 messages). Prints the median per checkout, the ratio of medians to the first
+checkout's, and writes var/bench/per_message.json. Run it in a network namespace of its own when other servers
+use the ports."""
 import argparse
 import json
 import statistics
 import sys
+import uuid
 from pathlib import Path
 from typing import Dict, List
 
-from scripts.bench.measure import percentile, sequential, warm_up
+import requests
+
+from scripts.bench.measure import percentile, send, sequential, warm_up
 from scripts.bench.messages import vaxjo_messages
 from scripts.bench.procs import ROOT, Server, base_env
 
@@ -30,13 +35,16 @@ def main() -> int:
     parser.add_argument("--messages", type=int, default=200, help="messages per round (default 200)")
     parser.add_argument("--rounds", type=int, default=2, help="alternating rounds (default 2)")
     parser.add_argument("--port", type=int, default=7505)
+    parser.add_argument("--interleave", action="store_true", help="all checkouts at once, messages alternating")
     parser.add_argument("--work", type=Path, default=ROOT / "var" / "bench")
     args = parser.parse_args()
     roots = [root.resolve() for root in (args.root or [ROOT])]
     args.work.mkdir(parents=True, exist_ok=True)
     messages = vaxjo_messages(args.messages)
     latencies: Dict[str, List[float]] = {str(root): [] for root in roots}
-    for round_number in range(args.rounds):
+    if args.interleave:
+        interleaved(roots, args, messages, latencies)
+    for round_number in range(0 if args.interleave else args.rounds):
         for index, root in enumerate(roots):
             running = server(root, args.port, args.work, f"checkout{index}")
             running.start()
@@ -51,9 +59,32 @@ def main() -> int:
     summary = {root: {"messages": len(values), "p50_ms": round(statistics.median(values), 1),
                       "p95_ms": round(percentile(values, 95), 1)} for root, values in latencies.items()}
     (args.work / "per_message.json").write_text(json.dumps(summary, indent=2), encoding="utf-8")
+    first = summary[str(roots[0])]["p50_ms"]
     for root, figures in summary.items():
-        print(f"{root}: median {figures['p50_ms']} ms, p95 {figures['p95_ms']} ms over {figures['messages']} messages")
+        print(f"{root}: median {figures['p50_ms']} ms ({figures['p50_ms'] / first:.2f}x the first), "
+              f"p95 {figures['p95_ms']} ms over {figures['messages']} messages")
     return 0
+
+
+def interleaved(roots: List[Path], args: argparse.Namespace, messages: List[str],
+                latencies: Dict[str, List[float]]) -> None:
+    servers = [server(root, args.port + index, args.work, f"checkout{index}") for index, root in enumerate(roots)]
+    try:
+        for running in servers:
+            running.start()
+            warm_up(running.url, messages)
+        with requests.Session() as session:
+            for round_number in range(args.rounds):
+                for index, message in enumerate(messages):
+                    if index % 5 == 0:
+                        sender = f"bench-il-{uuid.uuid4().hex[:12]}"
+                    order = servers if (index + round_number) % 2 == 0 else servers[::-1]
+                    for running in order:
+                        latencies[str(running.cwd)].append(send(session, running.url, sender, message))
+                print(f"round {round_number + 1} done", flush=True)
+    finally:
+        for running in servers:
+            running.stop()
 
 
 if __name__ == "__main__":
