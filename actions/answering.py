@@ -26,6 +26,11 @@ SUPPLEMENT_THRESHOLD = 1.0
 # Signs it takes to overrule the model when it calls a question off-topic (an everyday alias alone does not).
 OVERRULE_OUT_OF_SCOPE = 1.0
 CANDIDATES = 10
+# A passage replaces an intent answer when the question matches it by this much BM25 more than it matches the
+# intent answer's own text (inf: never).
+OUTRANK_MARGIN = float("inf")
+# A fact intent named only by one weak alias needs this share of the question's content words in its answer.
+ALIAS_COVERAGE = 0.0
 # A question with no sign of the domain is still answered by its intent when the model is at least this sure of a
 # fact intent and every word of the question is one the content or its questions use ("Vilka projekt finns det?",
 # not "How long should a firm have existed?"). The only setting
