@@ -29,8 +29,10 @@ CANDIDATES = 10
 # A passage replaces an intent answer when the question matches it by this much BM25 more than it matches the
 # intent answer's own text (inf: never).
 OUTRANK_MARGIN = float("inf")
-# A fact intent named only by one weak alias needs this share of the question's content words in its answer.
-ALIAS_COVERAGE = 0.0
+# A question whose only sign is an everyday alias of a partner, project or person ("förskolan", "Veab", "South
+# Africa") is answered only by an answer about what the alias names ("vad kostar förskolan per månad" is not a
+# question about the programme's funding); a passage must also hold this share of the question's other words.
+ALIAS_COVERAGE = 0.5
 # A question with no sign of the domain is still answered by its intent when the model is at least this sure of a
 # fact intent and every word of the question is one the content or its questions use ("Vilka projekt finns det?",
 # not "How long should a firm have existed?"). The only setting
@@ -92,6 +94,11 @@ def answer_in_scope(turn: Turn, handler: Handler) -> None:
         answer_from_passages(turn, signs)
         return
     handler(turn)
+    if weak_only(turn, signs) and not answers_the_alias(turn, signs, _answer_text(turn)):
+        turn.dispatcher.messages.clear()
+        turn.events.clear()
+        answer_from_passages(turn, signs)
+        return
     said = [m.get("response") for m in turn.dispatcher.messages]
     if CLARIFYING_RESPONSES & set(said):
         record(turn, CLARIFIED)  # the visitor picks first; a passage now would answer a guess
@@ -104,7 +111,9 @@ def answer_from_passages(turn: Turn, signs: Optional[Signs] = None) -> None:
     """No intent fits: the best passage of the content, or "not found", or "out of scope"."""
     signs = signs or signs_of(turn)
     hit = best_passage(turn, signs)
-    if hit and hit.score >= _threshold(hit, signs) and in_scope(turn, signs):
+    if hit and hit.score >= _threshold(hit, signs) and in_scope(turn, signs) and not (
+            weak_only(turn, signs) and not answers_the_alias(turn, signs, f"{hit.passage.text} {hit.passage.names}",
+                                                           ALIAS_COVERAGE)):
         say_passage(turn, "utter_passage_answer", hit)
         record(turn, ANSWERED_PASSAGE)
     elif signs.score > 0 or is_followup(turn, signs):
@@ -113,6 +122,39 @@ def answer_from_passages(turn: Turn, signs: Optional[Signs] = None) -> None:
         record(turn, NOT_FOUND)
     else:
         say_out_of_scope(turn)
+
+
+def weak_only(turn: Turn, signs: Signs) -> bool:
+    """The question's only signs of the domain are everyday aliases of partners, projects or people (the
+    programme's own aliases, "partnerskapen", name the whole domain), too weak to overrule the model."""
+    programme = turn.content.programme.id
+    return any(item != programme for item in signs.alias_items) and not signs.names \
+        and signs.score < OVERRULE_OUT_OF_SCOPE and not is_followup(turn, signs)
+
+
+def answers_the_alias(turn: Turn, signs: Signs, answer: str, coverage: float = 0.0) -> bool:
+    """The answer is about what an alias of the question names (it has one of the item's names, or the item is
+    its subject), and holds `coverage` of the question's other words."""
+    gate, lang = get_gate(), "en" if turn.lang == "en" else "sv"
+    analyzer = gate.analyzers[lang]
+    answer_terms = set(analyzer.terms(answer))
+    named = set()
+    for item_id in signs.alias_items:
+        terms = gate.item_terms(item_id, lang)
+        if terms & answer_terms or f":{item_id}" in _subject_set(turn):
+            named |= terms
+    if not named:
+        return False
+    rest = [term for term in analyzer.terms(turn.text) if term not in named]
+    return not rest or sum(term in answer_terms for term in rest) / len(rest) >= coverage
+
+
+def _subject_set(turn: Turn) -> str:
+    return " ".join(str(e.get("value")) for e in turn.events if e.get("event") == "slot" and e.get("name") == "subject")
+
+
+def _answer_text(turn: Turn) -> str:
+    return " ".join(_rendered(turn, message) for message in turn.dispatcher.messages)
 
 
 def say_out_of_scope(turn: Turn) -> None:
@@ -156,7 +198,7 @@ def _supplement(turn: Turn, signs: Signs) -> None:
     hit = best_passage(turn, signs)
     if not hit or hit.score < SUPPLEMENT_THRESHOLD:
         return
-    answer = " ".join(_rendered(turn, message) for message in turn.dispatcher.messages)
+    answer = _answer_text(turn)
     if hit.passage.text in answer:
         return
     analyzer = turn.store.passages.analyzers["en" if turn.lang == "en" else "sv"]

@@ -38,7 +38,7 @@ CACHE = ROOT / "var" / "cache"
 GRID = {
     "PASSAGE_THRESHOLD": (answering, (answering.PASSAGE_THRESHOLD, 1.2, 2.0)),
     "OUTRANK_MARGIN": (answering, (answering.OUTRANK_MARGIN, 1.0, 2.0, float("inf"))),
-    "ALIAS_COVERAGE": (answering, (answering.ALIAS_COVERAGE, 0.0, 0.75)),
+    "ALIAS_COVERAGE": (answering, (answering.ALIAS_COVERAGE, 0.0, 0.3, 0.75)),
 }
 
 
