@@ -194,17 +194,28 @@ def say_passage(turn: Turn, response: str, hit: Hit) -> None:
 
 
 def _supplement(turn: Turn, signs: Signs) -> None:
-    """After an intent answer: the passage that answers what the question asked and the answer left out."""
-    hit = best_passage(turn, signs)
-    if not hit or hit.score < SUPPLEMENT_THRESHOLD:
-        return
+    """After an intent answer: the passage that answers what the question asked and the answer left out; among
+    the candidates, the best-scoring one that holds a word of the question the answer lacks."""
     answer = _answer_text(turn)
-    if hit.passage.text in answer:
+    index = turn.store.passages
+    answered = set(index.query_terms(answer, turn.lang))
+    unanswered = set(index.query_terms(turn.text, turn.lang)) - answered
+    if not unanswered:
         return
-    analyzer = turn.store.passages.analyzers["en" if turn.lang == "en" else "sv"]
-    unanswered = set(analyzer.terms(turn.text)) - set(analyzer.terms(answer))
-    if unanswered & set(analyzer.terms(hit.passage.text)):
-        say_passage(turn, "utter_passage_also", hit)
+    for hit in _ranked(turn, signs):
+        if hit.score < SUPPLEMENT_THRESHOLD:
+            return
+        if hit.passage.text not in answer and unanswered & set(index.query_terms(hit.passage.text, turn.lang)):
+            say_passage(turn, "utter_passage_also", hit)
+            return
+
+
+def _ranked(turn: Turn, signs: Signs) -> List[Hit]:
+    """The candidates, those about what the question names first (when they score NAMED_PASSAGE_THRESHOLD)."""
+    hits = turn.store.passages.search(turn.text, turn.lang, limit=CANDIDATES)
+    named = set(signs.names) | _subjects_of_people(turn, signs.names)
+    about_named = [hit for hit in hits if hit.passage.subject in named and hit.score >= NAMED_PASSAGE_THRESHOLD]
+    return about_named + [hit for hit in hits if hit not in about_named]
 
 
 def _rendered(turn: Turn, message: Dict) -> str:

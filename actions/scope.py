@@ -122,13 +122,14 @@ class ScopeGate:
         host = {fold(word) for lang in LANGUAGES for word in _surface_words(portfolio.resources.contact.name(lang))}
         self.weights: Dict[str, Dict[str, float]] = {}
         self.known: Dict[str, Set[str]] = {}
+        self.host_terms: Dict[str, Set[str]] = {}  # the site owner's name ("växjö", "kommun"): no sign of anything
         self.intent_terms: Dict[str, Dict[str, Set[str]]] = {}  # lang -> fact intent -> words of its questions
         for lang in LANGUAGES:
             analyzer, general = self.analyzers[lang], general_frequency(lang)
             found = passages(portfolio, lang)
             statements = " ".join(f"{p.text} {p.title}" for p in found)
             content_terms = set(analyzer.terms(statements + " " + " ".join(p.names for p in found)))
-            host_terms = set(analyzer.stem(sorted(host)))
+            host_terms = self.host_terms[lang] = set(analyzer.stem(sorted(host)))
             self.weights[lang] = {term: weight for term in content_terms - host_terms
                                   if (weight := _rarity(general.get(term, 0.0), lang)) > 0}
             self.intent_terms[lang] = _question_terms_by_intent(nlu_dir / lang, analyzer)
@@ -178,7 +179,7 @@ class ScopeGate:
         analyzer = self.analyzers["en" if lang == "en" else "sv"]
         names = [name for by_id in self._strong_names.values() for name in by_id.get(item_id, [])]
         names += self._aliases.get(item_id, [])
-        return set(analyzer.terms(" ".join(names)))
+        return set(analyzer.terms(" ".join(names))) - self.host_terms[analyzer.lang]
 
     def _names_of(self, key: str) -> List[str]:
         kind, _, item_id = key.partition(":")
