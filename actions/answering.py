@@ -26,9 +26,6 @@ SUPPLEMENT_THRESHOLD = 1.0
 # Signs it takes to overrule the model when it calls a question off-topic (an everyday alias alone does not).
 OVERRULE_OUT_OF_SCOPE = 1.0
 CANDIDATES = 10
-# A passage replaces an intent answer when the question matches it by this much BM25 more than it matches the
-# intent answer's own text (inf: never).
-OUTRANK_MARGIN = float("inf")
 # A question whose only sign is an everyday alias of a partner, project or person ("förskolan", "Veab", "South
 # Africa") is answered only by an answer about what the alias names ("vad kostar förskolan per månad" is not a
 # question about the programme's funding); a passage must also hold this share of the question's other words.
@@ -194,20 +191,22 @@ def say_passage(turn: Turn, response: str, hit: Hit) -> None:
 
 
 def _supplement(turn: Turn, signs: Signs) -> None:
-    """After an intent answer: the passage that answers what the question asked and the answer left out; among
-    the candidates, the best-scoring one that holds a word of the question the answer lacks."""
+    """After an intent answer: the passage that answers what the question asked and the answer left out. Among
+    the passages that score SUPPLEMENT_THRESHOLD for the whole question, the one that best matches the words of
+    the question the answer lacks."""
     answer = _answer_text(turn)
     index = turn.store.passages
+    asked = index.query_terms(turn.text, turn.lang)
     answered = set(index.query_terms(answer, turn.lang))
-    unanswered = set(index.query_terms(turn.text, turn.lang)) - answered
+    unanswered = [term for term in asked if term not in answered]
     if not unanswered:
         return
-    for hit in _ranked(turn, signs):
-        if hit.score < SUPPLEMENT_THRESHOLD:
-            return
-        if hit.passage.text not in answer and unanswered & set(index.query_terms(hit.passage.text, turn.lang)):
-            say_passage(turn, "utter_passage_also", hit)
-            return
+    whole, left_out = index.scores(asked, turn.lang), index.scores(unanswered, turn.lang)
+    found = index.passages(turn.lang)
+    ranked = sorted((i for i in range(len(found)) if whole[i] >= SUPPLEMENT_THRESHOLD and left_out[i] > 0
+                     and found[i].text not in answer), key=lambda i: -(left_out[i] + whole[i]))
+    if ranked:
+        say_passage(turn, "utter_passage_also", Hit(found[ranked[0]], whole[ranked[0]]))
 
 
 def _ranked(turn: Turn, signs: Signs) -> List[Hit]:

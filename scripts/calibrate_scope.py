@@ -36,8 +36,9 @@ MODEL = ROOT / "models" / "vaxjo.tar.gz"
 CACHE = ROOT / "var" / "cache"
 # Each setting: module, constant, values tried (the first is the one in the code; the rest one at a time).
 GRID = {
-    "PASSAGE_THRESHOLD": (answering, (answering.PASSAGE_THRESHOLD, 1.2, 2.0)),
-    "OUTRANK_MARGIN": (answering, (answering.OUTRANK_MARGIN, 1.0, 2.0, float("inf"))),
+    "PASSAGE_THRESHOLD": (answering, (answering.PASSAGE_THRESHOLD, 1.2, 1.4, 2.0)),
+    "NAMED_PASSAGE_THRESHOLD": (answering, (answering.NAMED_PASSAGE_THRESHOLD, 0.7, 1.3)),
+    "SUPPLEMENT_THRESHOLD": (answering, (answering.SUPPLEMENT_THRESHOLD, 0.7, 1.5)),
     "ALIAS_COVERAGE": (answering, (answering.ALIAS_COVERAGE, 0.0, 0.3, 0.75)),
 }
 
@@ -197,7 +198,7 @@ def main(argv: List[str]) -> int:
             f" {row[f'{lang}-dev']['deep_correct']:>2}/{row[f'{lang}-dev']['deep_total']}  "
             f"{row[f'{lang}-fit']['acceptance_passed']}/{row[f'{lang}-fit']['acceptance_total']}"
             for lang in ("sv", "en"))
-        print(f"{label[:40]:40} | {cells}", flush=True)
+        print(f"{label:78} | {cells}", flush=True)
     (ROOT / "results").mkdir(exist_ok=True)
     (ROOT / "results" / "scope_calibration.json").write_text(json.dumps(table, ensure_ascii=False, indent=1))
     (ROOT / "results" / "scope_calibration_failures.json").write_text(

@@ -205,6 +205,14 @@ class PassageIndex:
         ranked = sorted(range(len(scores)), key=lambda i: -scores[i])[:limit]
         return [Hit(self._passages[lang][i], float(scores[i])) for i in ranked if scores[i] > 0]
 
+    def scores(self, terms: List[str], lang: str) -> List[float]:
+        """BM25 score of every passage (in passages() order) for terms as query_terms() gives them."""
+        lang = _lang(lang)
+        known = [term for term in terms if term in self._indexes[lang].vocab_dict]
+        if not known:
+            return [0.0] * len(self._passages[lang])
+        return [float(score) for score in self._indexes[lang].get_scores(known)]
+
     def best(self, query: str, lang: str) -> Optional[Hit]:
         hits = self.search(query, lang, limit=1)
         return hits[0] if hits else None
