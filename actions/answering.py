@@ -97,6 +97,13 @@ def answer_in_scope(turn: Turn, handler: Handler) -> None:
         answer_from_passages(turn, signs)
         return
     said = [m.get("response") for m in turn.dispatcher.messages]
+    aliased = _aliased_projects(turn, signs)
+    if "utter_which_project" in said and len(aliased) == 1:  # "vilka workshops gick veabs folk på": that project
+        turn.dispatcher.messages.clear()
+        turn.events.clear()
+        turn.focus_on("project", aliased[0])
+        handler(turn)
+        said = [m.get("response") for m in turn.dispatcher.messages]
     if CLARIFYING_RESPONSES & set(said):
         record(turn, CLARIFIED)  # the visitor picks first; a passage now would answer a guess
         return
@@ -144,6 +151,13 @@ def answers_the_alias(turn: Turn, signs: Signs, answer: str, coverage: float = 0
         return False
     rest = [term for term in analyzer.terms(turn.text) if term not in named]
     return not rest or sum(term in answer_terms for term in rest) / len(rest) >= coverage
+
+
+def _aliased_projects(turn: Turn, signs: Signs) -> List[str]:
+    """The projects the question names by an everyday alias only (no strong name of anything)."""
+    if signs.names:
+        return []
+    return sorted({item for item in signs.alias_items if item in turn.content.projects})
 
 
 def _subject_set(turn: Turn) -> str:

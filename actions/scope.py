@@ -118,6 +118,13 @@ class ScopeGate:
         for key in weak_names(portfolio)["alias"]:
             item_id, _, alias = key.partition("|")
             self._aliases.setdefault(item_id, []).append(alias)
+        # One-word aliases by their stem too, so inflected forms count ("veabs", "teknikums").
+        self._alias_stems: Dict[str, Dict[str, Tuple[str, str]]] = {}
+        for lang in LANGUAGES:
+            analyzer = Analyzer(lang)
+            self._alias_stems[lang] = {
+                terms[0]: (item_id, alias) for item_id, aliases in self._aliases.items() for alias in aliases
+                if len(terms := analyzer.terms(alias)) == 1 and len(words(alias)) == 1}
         self.analyzers = {lang: Analyzer(lang) for lang in LANGUAGES}
         host = {fold(word) for lang in LANGUAGES for word in _surface_words(portfolio.resources.contact.name(lang))}
         self.weights: Dict[str, Dict[str, float]] = {}
@@ -144,6 +151,12 @@ class ScopeGate:
         for mention in self.weak.find(text):
             item_id, _, alias = mention.id.partition("|")
             if not any(name.endswith(f":{item_id}") for name in found.names):
+                found.aliases.append(alias)
+                found.alias_items.append(item_id)
+        for term in analyzer.terms(text):
+            item_id, alias = self._alias_stems[lang].get(term, ("", ""))
+            if item_id and item_id not in found.alias_items and not any(
+                    name.endswith(f":{item_id}") for name in found.names):
                 found.aliases.append(alias)
                 found.alias_items.append(item_id)
         # A name's words count once, as the name.
