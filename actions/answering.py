@@ -91,19 +91,18 @@ def answer_in_scope(turn: Turn, handler: Handler) -> None:
         answer_from_passages(turn, signs)
         return
     handler(turn)
-    if weak_only(turn, signs) and not answers_the_alias(turn, signs, _answer_text(turn)):
-        turn.dispatcher.messages.clear()
-        turn.events.clear()
-        answer_from_passages(turn, signs)
-        return
     said = [m.get("response") for m in turn.dispatcher.messages]
     aliased = _aliased_projects(turn, signs)
     if "utter_which_project" in said and len(aliased) == 1:  # "vilka workshops gick veabs folk på": that project
-        turn.dispatcher.messages.clear()
-        turn.events.clear()
+        _unsay(turn)
         turn.focus_on("project", aliased[0])
         handler(turn)
         said = [m.get("response") for m in turn.dispatcher.messages]
+    if weak_only(turn, signs) and not CLARIFYING_RESPONSES & set(said) \
+            and not answers_the_alias(turn, signs, _answer_text(turn)):
+        _unsay(turn)
+        answer_from_passages(turn, signs)
+        return
     if CLARIFYING_RESPONSES & set(said):
         record(turn, CLARIFIED)  # the visitor picks first; a passage now would answer a guess
         return
@@ -151,6 +150,12 @@ def answers_the_alias(turn: Turn, signs: Signs, answer: str, coverage: float = 0
         return False
     rest = [term for term in analyzer.terms(turn.text) if term not in named]
     return not rest or sum(term in answer_terms for term in rest) / len(rest) >= coverage
+
+
+def _unsay(turn: Turn) -> None:
+    """Takes back the answer the handler gave (nothing has been sent yet)."""
+    turn.dispatcher.messages.clear()
+    turn.events.clear()
 
 
 def _aliased_projects(turn: Turn, signs: Signs) -> List[str]:
