@@ -221,19 +221,26 @@ def _supplement(turn: Turn, signs: Signs) -> None:
     if not unanswered:
         return
     whole, left_out = index.scores(asked, turn.lang), index.scores(unanswered, turn.lang)
-    found = index.passages(turn.lang)
+    found, about = index.passages(turn.lang), _named_subjects(turn, signs)
     ranked = sorted((i for i in range(len(found)) if whole[i] >= SUPPLEMENT_THRESHOLD and left_out[i] > 0
-                     and found[i].text not in answer), key=lambda i: -(left_out[i] + whole[i]))
+                     and found[i].text not in answer and (not about or found[i].subject in about)),
+                    key=lambda i: -(left_out[i] + whole[i]))
     if ranked:
         say_passage(turn, "utter_passage_also", Hit(found[ranked[0]], whole[ranked[0]]))
 
 
-def _ranked(turn: Turn, signs: Signs) -> List[Hit]:
-    """The candidates, those about what the question names first (when they score NAMED_PASSAGE_THRESHOLD)."""
-    hits = turn.store.passages.search(turn.text, turn.lang, limit=CANDIDATES)
+def _named_subjects(turn: Turn, signs: Signs) -> Set[str]:
+    """What the question names, with the projects of a named partner or person: an added passage stays on it."""
     named = set(signs.names) | _subjects_of_people(turn, signs.names)
-    about_named = [hit for hit in hits if hit.passage.subject in named and hit.score >= NAMED_PASSAGE_THRESHOLD]
-    return about_named + [hit for hit in hits if hit not in about_named]
+    for name in signs.names:
+        kind, _, item_id = name.partition(":")
+        if kind == "partner":
+            named |= {f"project:{p.id}" for p in turn.content.projects.values() if item_id in p.partners}
+        if kind == "project":
+            named |= {f"person:{p.id}" for p in turn.content.people.values() if p.about == item_id}
+        if kind == "programme":
+            named.add("")  # the programme's passages have no subject of their own
+    return named
 
 
 def _rendered(turn: Turn, message: Dict) -> str:
