@@ -6,6 +6,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.portfolio.text import format_number
+from bot.language_policy import answer_language
 
 
 def max_message_chars() -> int:
@@ -23,6 +24,6 @@ class ActionMessageTooLong(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict]:
         limit = max_message_chars()
-        language = "en" if tracker.get_slot("language") == "en" else "sv"
+        language = answer_language(tracker.get_slot("language"))
         dispatcher.utter_message(response="utter_message_too_long", max_chars=format_number(limit, language))
         return []

@@ -27,11 +27,10 @@ from pathlib import Path
 from typing import Dict, Optional
 from urllib.parse import urlsplit
 
-import yaml
-
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from bot.retention import default_days  # noqa: E402 - after the project root is importable
+from actions.portfolio.loader import get_portfolio  # noqa: E402 - after the project root is importable
+from bot.retention import default_days  # noqa: E402
 
 DEMO, WIDGET = ROOT / "demo", ROOT / "widget"
 SOCKET_IO = ROOT / "node_modules" / "socket.io-client" / "dist" / "socket.io.min.js"
@@ -43,7 +42,7 @@ PLACEHOLDER = re.compile(r"\{\{(\w+)(?:\|([^}]*))?\}\}")
 
 
 def _contact() -> Dict:
-    return (yaml.safe_load((ROOT / "content" / "resources.yml").read_text(encoding="utf-8")) or {}).get("contact") or {}
+    return get_portfolio().resources.contact.dict()
 
 
 def _phone_href(number: str) -> str:

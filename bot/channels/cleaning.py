@@ -45,9 +45,9 @@ def _clean_value(value: Any, depth: int = 0) -> Any:
 
 def _language_of_long_text(text: Text) -> Optional[Text]:
     try:
-        from bot.language import guess_language
+        from bot.language_policy import long_text_language
 
-        return guess_language(text[:300])
+        return long_text_language(text)
     except Exception:  # a guess only: the conversation's language slot wins anyway
         return None
 
@@ -59,7 +59,7 @@ def prepare(message: UserMessage) -> UserMessage:
     if len(text) > max_message_chars():
         language = _language_of_long_text(text)
         if language and not (metadata or {}).get("language"):
-            # Used only while the conversation has no language yet (actions/language.py: page_language).
+            # The page language: used only while the conversation has no language yet (bot/language_policy.py).
             metadata = {**(metadata or {}), "language": language}
         message.text = TOO_LONG_PAYLOAD
     else:

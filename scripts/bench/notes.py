@@ -28,9 +28,10 @@ def limits(results: Dict) -> Dict[str, str]:
         "seq_p50": (
             f"Rasa's own per-message work: the starter bot needs {s_p50:.0f} ms at p50 in the same run with DIET and "
             "TED. The Växjö bot's message: language detection (lingua), text folding, two count-vector featurizers "
-            "and logistic regression, rule and memoisation policies, two custom actions in the server's process "
-            "(`action_validate_slot_mappings` and the answer, each given the serialised tracker and domain as "
-            "rasa_sdk's executor expects), and the tracker loaded from and saved to SQLite."),
+            "and logistic regression, rule and memoisation policies, the language slots set inside Rasa's slot "
+            "extraction (bot/patches.py), one custom action in the server's process (the answer, given the "
+            "serialised tracker and domain as rasa_sdk's executor expects), and the tracker loaded from and saved "
+            "to SQLite."),
         "u10_rps": (
             "CPU-bound on two cores shared with the load generator and other work; the default profile runs one Sanic "
             "worker per two cores (`SANIC_WORKERS=auto`), so one here, and each message costs more CPU than the "
