@@ -12,7 +12,6 @@ Parses are cached in var/cache/ per model file, so a rerun after a code change t
 """
 import asyncio
 import hashlib
-import itertools
 import json
 import logging
 import sys
@@ -40,6 +39,7 @@ GRID = {
     "NAMED_PASSAGE_THRESHOLD": (answering, (answering.NAMED_PASSAGE_THRESHOLD, 0.7, 1.3)),
     "SUPPLEMENT_THRESHOLD": (answering, (answering.SUPPLEMENT_THRESHOLD, 0.7, 1.5)),
     "ALIAS_COVERAGE": (answering, (answering.ALIAS_COVERAGE, 0.0, 0.3, 0.75)),
+    "INTENT_CONFIDENCE": (answering, (answering.INTENT_CONFIDENCE, 0.6, 0.7, 0.8)),
 }
 
 
