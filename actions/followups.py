@@ -51,7 +51,7 @@ def select_from_list(turn: Turn) -> None:
         turn.say("utter_list_missing")
         record(turn, CLARIFIED)
         return
-    position = ordinal_position(turn.entity_text("ordinal") or "") or ordinal_position(turn.text)
+    position = ordinal_position(turn.text)
     if position is None or position > len(items):
         turn.say("utter_list_out_of_range", count=len(items))
         record(turn, CLARIFIED)

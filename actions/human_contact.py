@@ -9,10 +9,8 @@ from actions.answering import ANSWERED_INTENT, record
 from actions.routing import RoutedAction
 from actions.turn import Turn
 
-# Answers that leave the question unanswered (actions/answering.py): not found, outside the partnerships, the default.
-FAILED_RESPONSES = {"utter_not_found", "utter_out_of_scope", "utter_default"}
-HUMAN_CONTACT_SLOT = "human_contact"
-FEEDBACK_INTENT = "feedback"  # a thumbs up/down between two questions does not break the row of failures
+# A thumbs up/down (FEEDBACK_INTENT) between two questions does not break the row of failures.
+from bot.outcomes import FAILED_RESPONSES, FEEDBACK_INTENT, HUMAN_CONTACT_SLOT
 
 
 def previous_answer_failed(events: Iterable[Dict[str, Any]]) -> bool:

@@ -1,10 +1,10 @@
 """Answers about the programme as a whole: overview, purpose, funding, ICLD, Agenda 2030, people, results, contact."""
 import re
-from typing import Text
+from typing import Optional, Text
 
 from rasa_sdk import Action
 
-from actions.portfolio.text import format_list
+from actions.portfolio.text import fold, format_list
 from actions.projects import project_name
 from actions.routing import RoutedAction, redirect
 from actions.turn import Turn
@@ -68,16 +68,19 @@ def icld(turn: Turn) -> None:
              funding=funding_info.description(turn.lang), values=_values(turn), source=funding_info.website)
 
 
-def _goal_number(turn: Turn):
-    raw = turn.entity_text("sdg_goal") or ""
-    match = re.search(r"\b(1[0-7]|[1-9])\b", raw) or re.search(r"(?:mål|mal|goal|sdg)\s*(1[0-7]|[1-9])\b", turn.text.lower())
+# "mål 4", "goal number 7", "SDG 7", "global goal 4": the goal is read from the text (no entity is extracted).
+GOAL = re.compile(r"(?:mal|goal|sdg)\s*(?:(?:number|nummer|nr|no)\.?\s*)?(1[0-7]|[1-9])\b")
+
+
+def goal_number(text: str) -> Optional[int]:
+    match = GOAL.search(fold(text))
     return int(match.group(1)) if match else None
 
 
 def agenda2030(turn: Turn) -> None:
     content, lang = turn.content, turn.lang
     agenda = content.programme.agenda2030
-    goal = _goal_number(turn)
+    goal = goal_number(turn.text)
     if goal is None:
         named = turn.mentioned("project")
         if named:

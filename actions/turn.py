@@ -43,12 +43,6 @@ class Turn:
             found = [mention.id for mention in self.store.matcher.find(self.text, kind)]
         return found
 
-    def entity_text(self, name: str) -> Optional[str]:
-        for entity in self.tracker.latest_message.get("entities") or []:
-            if entity.get("entity") == name and entity.get("value") is not None:
-                return str(entity["value"])
-        return None
-
     # --- conversation context ------------------------------------------------------------
     def subject(self) -> Optional[Tuple[str, str]]:
         """The partner, project or person the conversation is about, as (kind, id)."""

@@ -18,6 +18,7 @@ The policy:
 from dataclasses import dataclass
 from typing import Any, Dict, Iterable, Optional, Tuple
 
+from bot.folding import words
 from bot.language import detect_language, guess_language, requested_language
 
 SV, EN = "sv", "en"
@@ -80,7 +81,8 @@ def inputs_from_message(message: Dict[str, Any], current: Any = None, preferred:
     requested = requested_language(text)
     if not requested and (message.get("intent") or {}).get("name") == SWITCH_INTENT:
         requested = next((_named(e.get("value")) for e in entities
-                          if e.get("entity") == LANGUAGE_ENTITY and _named(e.get("value"))), None)
+                          if e.get("entity") == LANGUAGE_ENTITY and _named(e.get("value"))), None) \
+            or _named_in_text(text)
     return Inputs(requested=requested, detected=_entity(entities, MESSAGE_ENTITY),
                   guessed=_entity(entities, GUESS_ENTITY), page=page_language(message.get("metadata")),
                   current=current, preferred=preferred)
@@ -99,6 +101,14 @@ def _entity(entities: Iterable[Dict[str, Any]], name: str) -> Optional[str]:
 def _named(value: Any) -> Optional[str]:
     lowered = str(value or "").strip().lower()  # the stems have no å/ä/ö
     return next((code for code, stems in _NAMED.items() if any(lowered.startswith(s) for s in stems)), None)
+
+
+def _named_in_text(text: str) -> Optional[str]:
+    """A typed request the phrase rules do not know ("I'd prefer Swedish"; no entity is extracted from typed text):
+    the language the message names last ("jag förstår inte svenska så bra, kan du ta engelska")."""
+    named = [code for word in words(text) for code, stems in _NAMED.items()
+             if any(word == stem or len(stem) > 3 and word.startswith(stem) for stem in stems)]
+    return named[-1] if named else None
 
 
 def _code(value: Any) -> Optional[str]:

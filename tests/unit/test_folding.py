@@ -40,12 +40,14 @@ def test_fold_keeps_every_character_in_its_place():
 
 
 def test_generated_file_is_the_current_export():
+    if not GENERATED_FILE.exists():  # a fresh clone: `make` writes it before training, from the same render()
+        pytest.skip(f"{GENERATED_FILE} is not written yet")
     assert GENERATED_FILE.read_text(encoding="utf-8") == render(load_portfolio()), \
         "run `python -m actions.portfolio export-nlu`"
 
 
 def test_every_lookup_and_synonym_entry_survives_the_pipeline_folding():
-    entries = list(_generated_entries(GENERATED_FILE.read_text(encoding="utf-8")))
+    entries = list(_generated_entries(render(load_portfolio())))
     assert len(entries) > 50
     drifted = [(table, entry) for table, entry in entries if _pipeline_text(entry) != entry]
     assert not drifted, f"these entries can never match a folded message: {drifted}"
