@@ -31,6 +31,10 @@ SUPPLEMENT_THRESHOLD = 1.0
 # Signs it takes to overrule the model when it calls a question off-topic (an everyday alias alone does not).
 OVERRULE_OUT_OF_SCOPE = 1.0
 CANDIDATES = 10
+# A question whose only sign is an everyday alias of a partner, project or person ("förskolan", "Veab", "South
+# Africa") is answered only by an answer about what the alias names ("vad kostar förskolan per månad" is not a
+# question about the programme's funding); a passage must also hold this share of the question's other words.
+ALIAS_COVERAGE = 0.5
 # A question with no sign of the domain is still answered by its intent when the model is at least this sure of a
 # fact intent and every word of the question is one the content or its questions use ("Vilka projekt finns det?",
 # not "How long should a firm have existed?"). The only setting
@@ -93,6 +97,17 @@ def answer_in_scope(turn: Turn, handler: Handler) -> None:
         return
     handler(turn)
     said = [m.get("response") for m in turn.dispatcher.messages]
+    aliased = _aliased_projects(turn, signs)
+    if "utter_which_project" in said and len(aliased) == 1:  # "vilka workshops gick veabs folk på": that project
+        _unsay(turn)
+        turn.focus_on("project", aliased[0])
+        handler(turn)
+        said = [m.get("response") for m in turn.dispatcher.messages]
+    if weak_only(turn, signs) and not CLARIFYING_RESPONSES & set(said) \
+            and not answers_the_alias(turn, signs, _answer_text(turn)):
+        _unsay(turn)
+        answer_from_passages(turn, signs)
+        return
     if CLARIFYING_RESPONSES & set(said):
         record(turn, CLARIFIED)  # the visitor picks first; a passage now would answer a guess
         return
@@ -104,7 +119,9 @@ def answer_from_passages(turn: Turn, signs: Optional[Signs] = None) -> None:
     """No intent fits: the best passage of the content, or "not found", or "out of scope"."""
     signs = signs or signs_of(turn)
     hit = best_passage(turn, signs)
-    if hit and hit.score >= _threshold(hit, signs) and in_scope(turn, signs):
+    if hit and hit.score >= _threshold(hit, signs) and in_scope(turn, signs) and not (
+            weak_only(turn, signs) and not answers_the_alias(turn, signs, f"{hit.passage.text} {hit.passage.names}",
+                                                           ALIAS_COVERAGE)):
         say_passage(turn, "utter_passage_answer", hit)
         record(turn, ANSWERED_PASSAGE)
     elif signs.score > 0 or is_followup(turn, signs):
@@ -113,6 +130,52 @@ def answer_from_passages(turn: Turn, signs: Optional[Signs] = None) -> None:
         record(turn, NOT_FOUND)
     else:
         say_out_of_scope(turn)
+
+
+def weak_only(turn: Turn, signs: Signs) -> bool:
+    """The question's only signs of the domain are everyday aliases of partners, projects or people (the
+    programme's own aliases, "partnerskapen", name the whole domain), too weak to overrule the model."""
+    programme = turn.content.programme.id
+    return any(item != programme for item in signs.alias_items) and not signs.names \
+        and signs.score < OVERRULE_OUT_OF_SCOPE and not is_followup(turn, signs)
+
+
+def answers_the_alias(turn: Turn, signs: Signs, answer: str, coverage: float = 0.0) -> bool:
+    """The answer is about what an alias of the question names (it has one of the item's names, or the item is
+    its subject), and holds `coverage` of the question's other words."""
+    gate, lang = get_gate(), "en" if turn.lang == "en" else "sv"
+    analyzer = gate.analyzers[lang]
+    answer_terms = set(analyzer.terms(answer))
+    named = set()
+    for item_id in signs.alias_items:
+        terms = gate.item_terms(item_id, lang)
+        if terms & answer_terms or f":{item_id}" in _subject_set(turn):
+            named |= terms
+    if not named:
+        return False
+    rest = [term for term in analyzer.terms(turn.text) if term not in named]
+    return not rest or sum(term in answer_terms for term in rest) / len(rest) >= coverage
+
+
+def _unsay(turn: Turn) -> None:
+    """Takes back the answer the handler gave (nothing has been sent yet)."""
+    turn.dispatcher.messages.clear()
+    turn.events.clear()
+
+
+def _aliased_projects(turn: Turn, signs: Signs) -> List[str]:
+    """The projects the question names by an everyday alias only (no strong name of anything)."""
+    if signs.names:
+        return []
+    return sorted({item for item in signs.alias_items if item in turn.content.projects})
+
+
+def _subject_set(turn: Turn) -> str:
+    return " ".join(str(e.get("value")) for e in turn.events if e.get("event") == "slot" and e.get("name") == "subject")
+
+
+def _answer_text(turn: Turn) -> str:
+    return " ".join(_rendered(turn, message) for message in turn.dispatcher.messages)
 
 
 def say_out_of_scope(turn: Turn) -> None:
@@ -152,17 +215,37 @@ def say_passage(turn: Turn, response: str, hit: Hit) -> None:
 
 
 def _supplement(turn: Turn, signs: Signs) -> None:
-    """After an intent answer: the passage that answers what the question asked and the answer left out."""
-    hit = best_passage(turn, signs)
-    if not hit or hit.score < SUPPLEMENT_THRESHOLD:
+    """After an intent answer: the passage that answers what the question asked and the answer left out. Among
+    the passages that score SUPPLEMENT_THRESHOLD for the whole question, the one that best matches the words of
+    the question the answer lacks."""
+    answer = _answer_text(turn)
+    index = turn.store.passages
+    asked = index.query_terms(turn.text, turn.lang)
+    answered = set(index.query_terms(answer, turn.lang))
+    unanswered = [term for term in asked if term not in answered]
+    if not unanswered:
         return
-    answer = " ".join(_rendered(turn, message) for message in turn.dispatcher.messages)
-    if hit.passage.text in answer:
-        return
-    analyzer = turn.store.passages.analyzers["en" if turn.lang == "en" else "sv"]
-    unanswered = set(analyzer.terms(turn.text)) - set(analyzer.terms(answer))
-    if unanswered & set(analyzer.terms(hit.passage.text)):
-        say_passage(turn, "utter_passage_also", hit)
+    whole, left_out = index.scores(asked, turn.lang), index.scores(unanswered, turn.lang)
+    found, about = index.passages(turn.lang), _named_subjects(turn, signs)
+    ranked = sorted((i for i in range(len(found)) if whole[i] >= SUPPLEMENT_THRESHOLD and left_out[i] > 0
+                     and found[i].text not in answer and (not about or found[i].subject in about)),
+                    key=lambda i: -(left_out[i] + whole[i]))
+    if ranked:
+        say_passage(turn, "utter_passage_also", Hit(found[ranked[0]], whole[ranked[0]]))
+
+
+def _named_subjects(turn: Turn, signs: Signs) -> Set[str]:
+    """What the question names, with the projects of a named partner or person: an added passage stays on it."""
+    named = set(signs.names) | _subjects_of_people(turn, signs.names)
+    for name in signs.names:
+        kind, _, item_id = name.partition(":")
+        if kind == "partner":
+            named |= {f"project:{p.id}" for p in turn.content.projects.values() if item_id in p.partners}
+        if kind == "project":
+            named |= {f"person:{p.id}" for p in turn.content.people.values() if p.about == item_id}
+        if kind == "programme":
+            named.add("")  # the programme's passages have no subject of their own
+    return named
 
 
 def _rendered(turn: Turn, message: Dict) -> str:

@@ -45,6 +45,7 @@ MIN_FREQUENCY = 1e-7  # rarer words than Zipf 2 all weigh the same, so the lists
 class Signs:
     names: List[str] = field(default_factory=list)  # "project:family-team" ... named by a strong name
     aliases: List[str] = field(default_factory=list)  # named only by a weak alias
+    alias_items: List[str] = field(default_factory=list)  # the content id each alias names, in the same order
     vocabulary: Dict[str, float] = field(default_factory=dict)  # content term -> weight
     foreign: List[str] = field(default_factory=list)  # specific words the assistant does not know
     unknown: List[str] = field(default_factory=list)  # every word neither the content nor its questions use
@@ -113,19 +114,33 @@ class ScopeGate:
         self._strong_names = strong_names(portfolio)
         self.strong = EntityMatcher(portfolio, self._strong_names)
         self.weak = EntityMatcher(portfolio, weak_names(portfolio), fuzzy=False)
+        self._aliases: Dict[str, List[str]] = {}
+        for key in weak_names(portfolio)["alias"]:
+            item_id, _, alias = key.partition("|")
+            self._aliases.setdefault(item_id, []).append(alias)
+        # One-word aliases by their stem too, so inflected forms count ("veabs", "teknikums").
+        self._alias_stems: Dict[str, Dict[str, Tuple[str, str]]] = {}
+        for lang in LANGUAGES:
+            analyzer = Analyzer(lang)
+            self._alias_stems[lang] = {
+                terms[0]: (item_id, alias) for item_id, aliases in self._aliases.items() for alias in aliases
+                if len(terms := analyzer.terms(alias)) == 1 and len(words(alias)) == 1}
         self.analyzers = {lang: Analyzer(lang) for lang in LANGUAGES}
         host = {fold(word) for lang in LANGUAGES for word in _surface_words(portfolio.resources.contact.name(lang))}
         self.weights: Dict[str, Dict[str, float]] = {}
         self.known: Dict[str, Set[str]] = {}
+        self.host_terms: Dict[str, Set[str]] = {}  # the site owner's name ("växjö", "kommun"): no sign of anything
+        self.intent_terms: Dict[str, Dict[str, Set[str]]] = {}  # lang -> fact intent -> words of its questions
         for lang in LANGUAGES:
             analyzer, general = self.analyzers[lang], general_frequency(lang)
             found = passages(portfolio, lang)
             statements = " ".join(f"{p.text} {p.title}" for p in found)
             content_terms = set(analyzer.terms(statements + " " + " ".join(p.names for p in found)))
-            host_terms = set(analyzer.stem(sorted(host)))
+            host_terms = self.host_terms[lang] = set(analyzer.stem(sorted(host)))
             self.weights[lang] = {term: weight for term in content_terms - host_terms
                                   if (weight := _rarity(general.get(term, 0.0), lang)) > 0}
-            self.known[lang] = content_terms | _question_terms(nlu_dir / lang, analyzer)
+            self.intent_terms[lang] = _question_terms_by_intent(nlu_dir / lang, analyzer)
+            self.known[lang] = content_terms | {term for terms in self.intent_terms[lang].values() for term in terms}
 
     def signs(self, text: str, lang: str) -> Signs:
         lang = "en" if lang == "en" else "sv"
@@ -137,6 +152,13 @@ class ScopeGate:
             item_id, _, alias = mention.id.partition("|")
             if not any(name.endswith(f":{item_id}") for name in found.names):
                 found.aliases.append(alias)
+                found.alias_items.append(item_id)
+        for term in analyzer.terms(text):
+            item_id, alias = self._alias_stems[lang].get(term, ("", ""))
+            if item_id and item_id not in found.alias_items and not any(
+                    name.endswith(f":{item_id}") for name in found.names):
+                found.aliases.append(alias)
+                found.alias_items.append(item_id)
         # A name's words count once, as the name.
         covered = set(analyzer.terms(" ".join(found.aliases) + " " + named.replace("-", " ")))
         for name in found.names:
@@ -165,6 +187,13 @@ class ScopeGate:
                 return next(part for part in analyzer.stem(sorted(heads)) if part in self.weights[lang])
         return ""
 
+    def item_terms(self, item_id: str, lang: str) -> Set[str]:
+        """The terms of every name and alias of one partner, project, person or the programme."""
+        analyzer = self.analyzers["en" if lang == "en" else "sv"]
+        names = [name for by_id in self._strong_names.values() for name in by_id.get(item_id, [])]
+        names += self._aliases.get(item_id, [])
+        return set(analyzer.terms(" ".join(names))) - self.host_terms[analyzer.lang]
+
     def _names_of(self, key: str) -> List[str]:
         kind, _, item_id = key.partition(":")
         return self._strong_names.get(kind, {}).get(item_id, [])
@@ -176,15 +205,17 @@ def _rarity(zipf: float, lang: str) -> float:
     return VOCABULARY_WEIGHT * min(1.0, max(0.0, (COMMON_ZIPF[lang] - zipf) / span))
 
 
-def _question_terms(folder: Path, analyzer: Analyzer) -> Set[str]:
-    """Words of the training examples of the questions the assistant answers ("financed", "började"):
-    known to the assistant, so they do not make a follow-up foreign. Optional: none if data/ is not deployed."""
-    terms: Set[str] = set()
+def _question_terms_by_intent(folder: Path, analyzer: Analyzer) -> Dict[str, Set[str]]:
+    """Words of the training examples of each question the assistant answers ("financed", "började"): known to
+    the assistant, so they do not make a follow-up foreign, and the words an intent's answer need not repeat.
+    Optional: none if data/ is not deployed."""
+    terms: Dict[str, Set[str]] = {}
     for path in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
         for block in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("nlu") or []:
-            if str(block.get("intent", "")).startswith("ask_"):
+            intent = str(block.get("intent", ""))
+            if intent.startswith("ask_"):
                 text = re.sub(r"\]\([^)]*\)|[\[\]]", " ", block.get("examples") or "")
-                terms.update(analyzer.terms(text))
+                terms.setdefault(intent, set()).update(analyzer.terms(text))
     return terms
 
 

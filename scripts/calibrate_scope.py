@@ -1,12 +1,17 @@
-"""Calibrates the scope gate and the passage threshold on the TUNE split only (docs/scope.md).
+"""Calibrates the scope gate and the passage thresholds on the TUNE sets only (docs/scope.md).
 
     .venv/bin/python scripts/calibrate_scope.py            # table on stdout, results/scope_calibration.json
+    .venv/bin/python scripts/calibrate_scope.py --chosen   # the settings in the code only
 
-Each tune question is parsed by the trained model (models/vaxjo.tar.gz) and answered by the real actions, as the
-rules pick them, in-process; a grid of thresholds is tried. The holdout split is never read here.
+Each tune question (tests/scope/out_of_scope.yml, tests/scope/deep_facts.yml) and each single-question acceptance
+case is parsed by the trained model (models/vaxjo.tar.gz) and answered in-process by the real actions, as the
+rules pick them; a grid of settings is tried. The tune sets are halved into `fit` (whose failures are listed in
+results/scope_calibration_failures.json, to be read) and `dev` (counted only, to estimate how a change
+generalises). The held-out sets (tests/scope/holdout_*.yml) are never read here.
+Parses are cached in var/cache/ per model file, so a rerun after a code change takes about a minute.
 """
 import asyncio
-import itertools
+import hashlib
 import json
 import logging
 import sys
@@ -22,15 +27,20 @@ from rasa_sdk import Action, Tracker  # noqa: E402
 from rasa_sdk.executor import CollectingDispatcher  # noqa: E402
 
 import actions  # noqa: E402,F401  registers every action
-from actions import answering, scope  # noqa: E402
+from actions import answering  # noqa: E402
+from tests.conversation.acceptance import problems  # noqa: E402
 from tests.scope.replies import holds_expected, states_a_fact  # noqa: E402
 
-GATE_GRID = (0.5,)
-PASSAGE_GRID = (1.6,)
-NAMED_GRID = (1.0,)
-# (INTENT_CONFIDENCE, SIGNED_INTENT_CONFIDENCE): the model's confidence an intent answer needs without / with
-# signs of the domain. They depend on the classifier: logistic regression spreads its confidence wider than DIET.
-INTENT_GRID = ((0.95, 0.7), (0.7, 0.4), (0.5, 0.5), (0.5, 0.3))
+MODEL = ROOT / "models" / "vaxjo.tar.gz"
+CACHE = ROOT / "var" / "cache"
+# Each setting: module, constant, values tried (the first is the one in the code; the rest one at a time).
+GRID = {
+    "PASSAGE_THRESHOLD": (answering, (answering.PASSAGE_THRESHOLD, 1.2, 1.4, 2.0)),
+    "NAMED_PASSAGE_THRESHOLD": (answering, (answering.NAMED_PASSAGE_THRESHOLD, 0.7, 1.3)),
+    "SUPPLEMENT_THRESHOLD": (answering, (answering.SUPPLEMENT_THRESHOLD, 0.7, 1.5)),
+    "ALIAS_COVERAGE": (answering, (answering.ALIAS_COVERAGE, 0.0, 0.3, 0.75)),
+    "INTENT_CONFIDENCE": (answering, (answering.INTENT_CONFIDENCE, 0.6, 0.7, 0.8)),
+}
 
 
 def rule_actions() -> Dict[str, str]:
@@ -67,19 +77,31 @@ def render(domain: Dict[str, Any], message: Dict[str, Any], lang: str) -> Dict[s
 
 class Simulator:
     def __init__(self):
-        from rasa.core.agent import Agent
         from rasa.shared.core.domain import Domain
 
-        self.agent = Agent.load(str(ROOT / "models" / "vaxjo.tar.gz"))
+        self.agent = None
         self.domain = Domain.load(str(ROOT / "bot" / "domain")).as_dict()
         self.rules, self.actions = rule_actions(), custom_actions()
         self.loop = asyncio.new_event_loop()
-        self._parses: Dict[str, Dict] = {}
+        stat = MODEL.stat()
+        key = hashlib.sha1(f"{stat.st_size}-{stat.st_mtime_ns}".encode()).hexdigest()[:12]
+        self._cache_path = CACHE / f"scope_parses_{key}.json"
+        self._parses: Dict[str, Dict] = (json.loads(self._cache_path.read_text(encoding="utf-8"))
+                                         if self._cache_path.exists() else {})
 
     def parse(self, text: str) -> Dict:
         if text not in self._parses:
-            self._parses[text] = self.loop.run_until_complete(self.agent.parse_message(text))
+            if self.agent is None:
+                from rasa.core.agent import Agent
+
+                self.agent = Agent.load(str(MODEL))
+            parsed = self.loop.run_until_complete(self.agent.parse_message(text))
+            self._parses[text] = {key: parsed.get(key) for key in ("intent", "entities", "text")}
         return self._parses[text]
+
+    def save(self) -> None:
+        CACHE.mkdir(parents=True, exist_ok=True)
+        self._cache_path.write_text(json.dumps(self._parses, ensure_ascii=False), encoding="utf-8")
 
     def reply(self, text: str, lang: str) -> List[Dict[str, str]]:
         parsed = dict(self.parse(text), text=text)  # the tracker holds the visitor's text, the parse the folded one
@@ -92,50 +114,97 @@ class Simulator:
         return [render(self.domain, message, lang) for message in dispatcher.messages]
 
 
-def tune_sets() -> Dict[str, Dict[str, List[Dict]]]:
+def _fit_topic_item(index: int) -> bool:
+    return index % 5 not in (0, 2)
+
+
+def _fit_sentence(sentence: str, lang: str) -> bool:
+    number = int(sentence.lstrip("s"))
+    return number % 5 not in ((0, 2) if lang == "sv" else (1, 3))
+
+
+def tune_sets() -> Dict[str, Dict[str, Dict[str, List[Dict]]]]:
+    """{lang: {"fit"|"dev": {"out_of_scope": [...], "deep_facts": [...], "acceptance": [...]}}}."""
     out_of_scope = yaml.safe_load((ROOT / "tests" / "scope" / "out_of_scope.yml").read_text(encoding="utf-8"))
-    deep_path = ROOT / "tests" / "scope" / "deep_facts.yml"
-    deep = yaml.safe_load(deep_path.read_text(encoding="utf-8")) if deep_path.exists() else {"questions": []}
-    sets = {}
+    deep = yaml.safe_load((ROOT / "tests" / "scope" / "deep_facts.yml").read_text(encoding="utf-8"))
+    sets: Dict[str, Dict[str, Dict[str, List[Dict]]]] = {}
     for lang in ("sv", "en"):
-        sets[lang] = {
-            "out_of_scope": [q for q in out_of_scope[lang] if q["split"] == "tune"],
-            "deep_facts": [q for q in deep.get("questions") or [] if q["lang"] == lang and q["split"] == "tune"],
-        }
+        halves = {half: {"out_of_scope": [], "deep_facts": [], "acceptance": []} for half in ("fit", "dev")}
+        seen: Dict[str, int] = {}
+        for item in out_of_scope[lang]:
+            index = seen[item["topic"]] = seen.get(item["topic"], -1) + 1
+            halves["fit" if _fit_topic_item(index) else "dev"]["out_of_scope"].append(item)
+        for item in deep["questions"]:
+            if item["lang"] == lang:
+                halves["fit" if _fit_sentence(item["sentence"], lang) else "dev"]["deep_facts"].append(item)
+        cases = yaml.safe_load((ROOT / "tests" / "acceptance" / "cases" / f"{lang}.yml").read_text(encoding="utf-8"))
+        halves["fit"]["acceptance"] = cases["cases"]  # a regression check, all of it
+        sets[lang] = halves
     return sets
 
 
 def measure(simulator: Simulator, sets) -> Dict[str, Dict[str, Any]]:
-    row = {}
-    for lang, data in sets.items():
-        false = [q["text"] for q in data["out_of_scope"] if states_a_fact(simulator.reply(q["text"], lang))]
-        wrong = [q["text"] for q in data["deep_facts"] if not holds_expected(simulator.reply(q["text"], lang),
-                                                                             q["expect"])]
-        row[lang] = {"oos_false_answers": len(false), "oos_total": len(data["out_of_scope"]),
-                     "deep_correct": len(data["deep_facts"]) - len(wrong), "deep_total": len(data["deep_facts"]),
-                     "oos_false_examples": false[:10], "deep_wrong_examples": wrong[:15]}
+    row: Dict[str, Dict[str, Any]] = {}
+    for lang, halves in sets.items():
+        for half, data in halves.items():
+            false = [{"q": q["text"], "reply": _text(reply)} for q in data["out_of_scope"]
+                     if states_a_fact(reply := simulator.reply(q["text"], lang))]
+            wrong = [{"q": q["text"], "expect": q["expect"], "reply": _text(reply)} for q in data["deep_facts"]
+                     if not holds_expected(reply := simulator.reply(q["text"], lang), q["expect"])]
+            failed = [{"q": c["q"], "problems": found, "reply": _text(reply)} for c in data["acceptance"]
+                      if (found := problems(_text(reply := simulator.reply(c["q"], lang)), c, lang))]
+            row[f"{lang}-{half}"] = {
+                "oos_false": len(false), "oos_total": len(data["out_of_scope"]),
+                "deep_correct": len(data["deep_facts"]) - len(wrong), "deep_total": len(data["deep_facts"]),
+                "acceptance_passed": len(data["acceptance"]) - len(failed), "acceptance_total": len(data["acceptance"]),
+                **({"oos_false_examples": false, "deep_wrong_examples": wrong, "acceptance_failed": failed}
+                   if half == "fit" else {}),
+            }
     return row
 
 
-def main() -> int:
+def _text(messages: List[Dict]) -> str:
+    return "\n".join(m.get("text") or "" for m in messages)
+
+
+def settings_to_try(chosen_only: bool) -> List[Dict[str, float]]:
+    chosen = {name: values[0] for name, (_, values) in GRID.items()}
+    tried = [chosen]
+    if not chosen_only:
+        tried += [dict(chosen, **{name: value}) for name, (_, values) in GRID.items() for value in values[1:]]
+    return tried
+
+
+def main(argv: List[str]) -> int:
     logging.disable(logging.INFO)  # Rasa logs every parse
     simulator, sets = Simulator(), tune_sets()
-    table = []
-    print("gate  passage  named  intent |  sv OOS false  sv deep correct |  en OOS false  en deep correct")
-    for gate, passage, named, intent in itertools.product(GATE_GRID, PASSAGE_GRID, NAMED_GRID, INTENT_GRID):
-        scope.GATE_THRESHOLD, answering.PASSAGE_THRESHOLD = gate, passage
-        answering.NAMED_PASSAGE_THRESHOLD = named
-        answering.INTENT_CONFIDENCE, answering.SIGNED_INTENT_CONFIDENCE = intent
+    table, failures = [], {}
+    print("setting                                  | sv OOS false  deep   accept. (fit / dev)"
+          " | en OOS false  deep   accept. (fit / dev)")
+    for settings in settings_to_try("--chosen" in argv):
+        for name, value in settings.items():
+            setattr(GRID[name][0], name, value)
+        answering._signs.cache_clear()
         row = measure(simulator, sets)
-        table.append({"gate_threshold": gate, "passage_threshold": passage, "named_passage_threshold": named,
-                      "intent_confidence": intent, **row})
-        cells = "  |  ".join(f"{r['oos_false_answers']:>3}/{r['oos_total']:<3}      {r['deep_correct']:>3}/"
-                             f"{r['deep_total']:<3}     " for r in (row["sv"], row["en"]))
-        print(f"{gate:4}  {passage:7}  {named:5}  {intent[0]}/{intent[1]} |  {cells}", flush=True)
+        simulator.save()
+        label = ", ".join(f"{name.lower()}={value}" for name, value in settings.items())
+        table.append({"settings": settings, **{key: {k: v for k, v in cell.items() if not k.endswith(
+            ("_examples", "_failed"))} for key, cell in row.items()}})
+        failures.setdefault(label, {key: {k: v for k, v in cell.items() if k.endswith(("_examples", "_failed"))}
+                                    for key, cell in row.items() if key.endswith("fit")})
+        cells = " | ".join(
+            f"{row[f'{lang}-fit']['oos_false']:>2}/{row[f'{lang}-fit']['oos_total']} {row[f'{lang}-dev']['oos_false']:>2}/"
+            f"{row[f'{lang}-dev']['oos_total']}  {row[f'{lang}-fit']['deep_correct']:>2}/{row[f'{lang}-fit']['deep_total']}"
+            f" {row[f'{lang}-dev']['deep_correct']:>2}/{row[f'{lang}-dev']['deep_total']}  "
+            f"{row[f'{lang}-fit']['acceptance_passed']}/{row[f'{lang}-fit']['acceptance_total']}"
+            for lang in ("sv", "en"))
+        print(f"{label:78} | {cells}", flush=True)
     (ROOT / "results").mkdir(exist_ok=True)
     (ROOT / "results" / "scope_calibration.json").write_text(json.dumps(table, ensure_ascii=False, indent=1))
+    (ROOT / "results" / "scope_calibration_failures.json").write_text(
+        json.dumps(failures, ensure_ascii=False, indent=1))
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

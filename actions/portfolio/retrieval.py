@@ -17,6 +17,13 @@ from actions.portfolio.text import fold, format_list, format_number, format_peri
 LANGUAGES = ("sv", "en")
 STEMMERS = {"sv": "swedish", "en": "english"}
 STOPWORDS = {"sv": {fold(word) for word in STOPWORDS_SWEDISH}, "en": {fold(word) for word in STOPWORDS_EN}}
+# Swedish glues words together ("vätgasprojekt"): a term also counts as its two parts when both are terms of the
+# content at least this long. A query term the content lacks is matched to content terms that share its first
+# PREFIX_SHARE of letters, at least PREFIX_MIN ("föreläsningar" / "föreläste"), the closest PREFIX_TERMS of them.
+COMPOUND_PART = 4
+PREFIX_MIN = 6
+PREFIX_SHARE = 0.75
+PREFIX_TERMS = 2
 # Sentence ends; "FN:s", "t.ex." and decimal numbers carry no space after the dot, so they stay whole.
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ\"'–-])")
 
@@ -126,14 +133,64 @@ class PassageIndex:
         self.analyzers = {lang: Analyzer(lang) for lang in LANGUAGES}
         self._passages: Dict[str, List[Passage]] = {}
         self._indexes: Dict[str, bm25s.BM25] = {}
+        self._terms: Dict[str, set] = {}
+        self._surface: Dict[str, Dict[str, str]] = {}  # folded word of the content -> its term
         for lang in LANGUAGES:
             found = passages(portfolio, lang)
             analyzer = self.analyzers[lang]
             # The subject's names count once per passage, the statement itself as it stands.
             corpus = [analyzer.terms(p.text) + sorted(set(analyzer.terms(p.names))) for p in found]
+            self._terms[lang] = {term for terms in corpus for term in terms}
+            surface = sorted({word for p in found for word in words(f"{p.text} {p.names}") if not word.isdigit()})
+            self._surface[lang] = dict(zip(surface, analyzer.stem(surface)))
+            if lang == "sv":
+                corpus = [terms + [part for term in terms for part in self.compound_parts(term, lang)]
+                          for terms in corpus]
             index = bm25s.BM25()
             index.index(corpus, show_progress=False)
             self._passages[lang], self._indexes[lang] = found, index
+
+    def compound_parts(self, term: str, lang: str) -> List[str]:
+        """The two content terms a Swedish compound is made of ("vatgasprojekt" -> "vatgas", "projekt"), if any;
+        a linking s is dropped ("familjeteamsprojekt")."""
+        known = self._terms[_lang(lang)]
+        if lang != "sv":
+            return []
+        stem = self.analyzers["sv"].stem
+        for cut in range(len(term) - COMPOUND_PART, COMPOUND_PART - 1, -1):
+            head, tail = term[:cut], term[cut:]
+            heads = [head, head[:-1]] if head.endswith("s") and len(head) > COMPOUND_PART else [head]
+            tail_stem = stem([tail])[0]
+            for candidate in heads:
+                head_stem = stem([candidate])[0]
+                if head_stem in known and tail_stem in known and len(tail_stem) >= COMPOUND_PART:
+                    return [head_stem, tail_stem]
+        return []
+
+    def query_terms(self, query: str, lang: str) -> List[str]:
+        """The query's terms as the index knows them: a term the content lacks becomes its compound parts or
+        the content terms that start as it does."""
+        lang = _lang(lang)
+        analyzer, vocab, found = self.analyzers[lang], self._indexes[lang].vocab_dict, []
+        kept = [word for word in words(query) if word not in STOPWORDS[lang] and not word.isdigit()]
+        for word, term in zip(kept, analyzer.stem(kept)):
+            if term in vocab:
+                found.append(term)
+                continue
+            parts = [part for part in self.compound_parts(term, lang) if part in vocab]
+            found.extend(parts or self._same_beginning(word, lang))
+        return found
+
+    def _same_beginning(self, word: str, lang: str) -> List[str]:
+        """Content terms whose words start as this word does: stems of other forms of it."""
+        if len(word) < PREFIX_MIN:
+            return []
+        scored = {}
+        for known, term in self._surface[lang].items():
+            shared = _shared_prefix(word, known)
+            if shared >= PREFIX_MIN and shared >= PREFIX_SHARE * min(len(word), len(known)):
+                scored[term] = min(scored.get(term, (0, 0)), (-shared, abs(len(known) - len(word))))
+        return [term for term, _ in sorted(scored.items(), key=lambda item: item[1])[:PREFIX_TERMS]]
 
     def passages(self, lang: str) -> List[Passage]:
         return self._passages[_lang(lang)]
@@ -141,17 +198,33 @@ class PassageIndex:
     def search(self, query: str, lang: str, limit: int = 3) -> List[Hit]:
         """The best passages for the query, best first; empty when no term of the query is in the content."""
         lang = _lang(lang)
-        terms = self.analyzers[lang].terms(query)
-        known = [term for term in terms if term in self._indexes[lang].vocab_dict]
+        known = self.query_terms(query, lang)
         if not known:
             return []
         scores = self._indexes[lang].get_scores(known)
         ranked = sorted(range(len(scores)), key=lambda i: -scores[i])[:limit]
         return [Hit(self._passages[lang][i], float(scores[i])) for i in ranked if scores[i] > 0]
 
+    def scores(self, terms: List[str], lang: str) -> List[float]:
+        """BM25 score of every passage (in passages() order) for terms as query_terms() gives them."""
+        lang = _lang(lang)
+        known = [term for term in terms if term in self._indexes[lang].vocab_dict]
+        if not known:
+            return [0.0] * len(self._passages[lang])
+        return [float(score) for score in self._indexes[lang].get_scores(known)]
+
     def best(self, query: str, lang: str) -> Optional[Hit]:
         hits = self.search(query, lang, limit=1)
         return hits[0] if hits else None
+
+
+def _shared_prefix(first: str, second: str) -> int:
+    size = 0
+    for a, b in zip(first, second):
+        if a != b:
+            break
+        size += 1
+    return size
 
 
 def _lang(lang: str) -> str:

@@ -1,6 +1,8 @@
-"""Where the knowledge ends, through the REST channel of the running bot, on the HOLDOUT splits only:
-out-of-scope questions answered with a partnership fact <= 1% per language; deep-fact questions answered
-correctly >= 90% per language, every passage answer with its source; every turn's outcome is stored.
+"""Where the knowledge ends, through the REST channel of the running bot, on the HELD-OUT sets only
+(tests/scope/holdout_out_of_scope.yml, tests/scope/holdout_deep_facts.yml): out-of-scope questions answered with
+a partnership fact <= 1% per language; deep-fact questions answered correctly >= 90% per language, every passage
+answer with its source; every turn's outcome is stored. The tune sets (out_of_scope.yml, deep_facts.yml) are
+never asked here: they chose the settings (scripts/calibrate_scope.py).
 Writes results/scope_<lang>.json (counts, failures, how each set was split). `bot` is the shared bot (tests/conftest.py)."""
 import json
 import os
@@ -15,18 +17,24 @@ from tests.servers import ROOT
 
 DATA = Path(__file__).resolve().parent
 RESULTS = ROOT / "results"
-# The bars issue 9 sets. Not met yet with the logistic-regression model (docs/scope.md, "Not yet met"): a result
-# between the bar and the regression guard is reported as an expected failure, one past the guard fails the run.
+# The bars issue 9 sets: a result that meets one passes; between the bar and the regression guard it is reported as
+# an expected failure (docs/scope.md, "Not yet met"); past the guard it fails the run.
+# Measured 2026-12-02 on the fresh held-out sets: false answers sv 0.7 %, en 1.01 %; deep facts sv 75 %, en 82 %.
 MAX_FALSE_ANSWER_RATE = 0.01
 MIN_DEEP_FACT_ACCURACY = 0.90
-FALSE_ANSWER_GUARD = 0.03  # measured 2026-12-01: sv 1.3 %, en 2.6 %
-DEEP_FACT_GUARD = 0.65  # measured 2026-12-01: sv 69 %, en 69 %
+FALSE_ANSWER_GUARD = 0.03
+DEEP_FACT_GUARD = 0.65
+OUT_OF_SCOPE_HOLDOUT = "holdout_out_of_scope.yml"
+DEEP_FACTS_HOLDOUT = "holdout_deep_facts.yml"
 SPLITS = {
-    "out_of_scope": "tests/scope/out_of_scope.yml: per language and topic, items numbered 0, 1, 2 ... in file order; "
-                    "item i is holdout when i % 5 is 0 or 2, else tune. Only holdout is asked here; tune chose the "
-                    "thresholds (scripts/calibrate_scope.py, docs/scope.md).",
-    "deep_facts": "tests/scope/deep_facts.yml: by brochure sentence number n; Swedish questions are holdout when "
-                  "n % 5 is 0 or 2, English ones when n % 5 is 1 or 3, else tune. Only holdout is asked here.",
+    "out_of_scope": "Asked here: tests/scope/holdout_out_of_scope.yml, every item held out: written by a different "
+                    "person after calibration had started, never read by whoever tuned the gate. "
+                    "tests/scope/out_of_scope.yml is the tune (calibration) set, written and read by the team: it "
+                    "chose the settings (scripts/calibrate_scope.py, docs/scope.md) and is never asked here.",
+    "deep_facts": "Asked here: tests/scope/holdout_deep_facts.yml, every question held out: written by a different "
+                  "person after calibration had started, never read by whoever tuned the retrieval; same brochure "
+                  "sentence ids as the tune set. tests/scope/deep_facts.yml is the tune (calibration) set, written and "
+                  "read by the team: it chose the settings and is never asked here.",
 }
 results = {"sv": {}, "en": {}}
 senders = []
@@ -34,6 +42,14 @@ senders = []
 
 def _load(name):
     return yaml.safe_load((DATA / name).read_text(encoding="utf-8"))
+
+
+def _absent(name):
+    """A held-out file is written apart from the team that tunes and merged separately: until then, a clear skip
+    (before any server starts)."""
+    return pytest.mark.skipif(not (DATA / name).exists(), reason=(
+        f"tests/scope/{name} is absent: the held-out set is written by someone who never tunes the gate, and has "
+        f"not been merged into this branch yet"))
 
 
 def _ask(bot, text, language):
@@ -49,10 +65,11 @@ def _write(language):
                                                     encoding="utf-8")
 
 
+@_absent(OUT_OF_SCOPE_HOLDOUT)
 @pytest.mark.parametrize("language", ["sv", "en"])
 def test_out_of_scope_holdout_gets_no_partnership_fact(bot, language):
-    questions = [q for q in _load("out_of_scope.yml")[language] if q["split"] == "holdout"]
-    assert len(questions) >= 100
+    questions = _load(OUT_OF_SCOPE_HOLDOUT)[language]
+    assert len(questions) >= 200
     false_answers = []
     for question in questions:
         messages = _ask(bot, question["text"], language)
@@ -71,10 +88,11 @@ def test_out_of_scope_holdout_gets_no_partnership_fact(bot, language):
         pytest.xfail(f"issue 9's bar not met: {rate:.1%} > {MAX_FALSE_ANSWER_RATE:.0%} answered with a fact")
 
 
+@_absent(DEEP_FACTS_HOLDOUT)
 @pytest.mark.parametrize("language", ["sv", "en"])
 def test_deep_fact_holdout_answered_with_source(bot, language):
-    questions = [q for q in _load("deep_facts.yml")["questions"] if q["lang"] == language and q["split"] == "holdout"]
-    assert len(questions) >= 30
+    questions = [q for q in _load(DEEP_FACTS_HOLDOUT)["questions"] if q["lang"] == language]
+    assert len(questions) >= 80
     wrong, unsourced = [], []
     for question in questions:
         messages = _ask(bot, question["text"], language)
@@ -97,6 +115,8 @@ def test_deep_fact_holdout_answered_with_source(bot, language):
         pytest.xfail(f"issue 9's bar not met: {accuracy:.1%} < {MIN_DEEP_FACT_ACCURACY:.0%} answered correctly")
 
 
+@pytest.mark.skipif(not any((DATA / name).exists() for name in (OUT_OF_SCOPE_HOLDOUT, DEEP_FACTS_HOLDOUT)),
+                    reason="no held-out set in tests/scope/ yet, so no turn to read back")
 def test_every_turn_has_a_stored_outcome(bot):
     """The questions above, read back from the tracker store as `make report` reads it: every turn an action
     answered has its outcome stored; the others were answered by a plain response (greet, thank ...)."""

@@ -149,3 +149,50 @@ def test_swedish_answer_leads_with_the_swedish_project_name(domain):
     tracker = make_tracker("when did the family team run", "ask_project_period", language="en")
     texts, _, _ = run_action(ActionAnswerProject(), tracker, domain)
     assert texts[0].startswith("New coordination structure to support vulnerable families (Family Team)")
+
+
+# --- issue 9, second pass: inflections, compounds, everyday aliases -------------------------------------------
+def test_other_forms_of_a_word_and_swedish_compounds_find_the_passage(passages):
+    assert "forel" in passages.query_terms("föreläsningar", "sv")  # "föreläste" in the content
+    assert {"vatg", "projek"} <= set(passages.compound_parts("vatgasprojek", "sv"))
+    best = passages.best("vem har hållit föreläsningar på teknikum", "sv")
+    assert "Linnéuniversitetet föreläste på Teknikum" in best.passage.text
+
+
+def test_an_alias_counts_in_its_inflected_form(gate):
+    signs = gate.signs("mot vilket år blickar veabs strategiska arbete", "sv")
+    assert signs.aliases == ["veab"] and signs.alias_items == ["energy-plan"]
+
+
+@pytest.mark.parametrize("language, question, intent", [
+    ("sv", "vad kostar förskolan per månad", "ask_funding"),
+    ("en", "how much does district heating cost from Veab", "ask_funding"),
+])
+def test_an_everyday_alias_does_not_make_an_answer_about_something_else(domain, language, question, intent):
+    texts, slots, _ = run_action(ActionAnswerProgramme(), make_tracker(question, intent, language=language), domain)
+    assert "ICLD" not in " ".join(texts) and _outcome(slots) in ("out_of_scope", "not_found")
+
+
+def test_an_everyday_alias_still_gets_the_answer_about_what_it_names(domain):
+    texts, slots, _ = run_action(ActionAnswerProject(), make_tracker("när pågick projektet med veab",
+                                                                     "ask_project_period"), domain)
+    assert "2019" in " ".join(texts) and _outcome(slots) == "answered_intent"
+
+
+def test_a_passage_for_a_lone_alias_must_hold_the_rest_of_the_question(domain):
+    tracker = make_tracker("do I need vaccines to travel to South Africa", "nlu_fallback", language="en")
+    texts, slots, _ = run_action(ActionSearchContent(), tracker, domain)
+    assert _outcome(slots) in ("out_of_scope", "not_found") and "Source:" not in " ".join(texts)
+
+
+def test_which_project_is_not_asked_when_an_alias_names_one(domain):
+    tracker = make_tracker("vilka workshops gick veabs folk på i projektet", "ask_project_activities")
+    texts, slots, messages = run_action(ActionAnswerProject(), tracker, domain)
+    assert "utter_which_project" not in [m["response"] for m in messages]
+    assert "energitrender" in " ".join(texts) and _outcome(slots) == "answered_intent"
+
+
+def test_the_added_passage_answers_what_the_intent_answer_left_out(domain):
+    tracker = make_tracker("hur många barn ska testa metoden i MIS 2", "ask_project_focus")
+    texts, _, messages = run_action(ActionAnswerProject(), tracker, domain)
+    assert messages[-1]["response"] == "utter_passage_also" and "500 barn" in texts[-1]
