@@ -47,12 +47,12 @@ def limits(results: Dict) -> Dict[str, str]:
 
 
 def profile_section(profile: Optional[Dict]) -> str:
-    """results/profile.json (scripts/bench/profile.py) as a table of ms per message by step."""
+    """results/profile.json (scripts/bench/steps.py) as a table of ms per message by step."""
     if not profile:
         return ""
     windows = [name for name in profile if isinstance(profile[name], dict)]
     lines = ["", "## Where a message's time goes", "",
-             f"`python scripts/bench/profile.py` (in-process, cProfile; {profile.get('messages')} sequential messages "
+             f"`python scripts/bench/steps.py` (in-process, cProfile; {profile.get('messages')} sequential messages "
              f"and one conversation of {profile.get('turns')} turns): ms per message, cumulative per step, so indented "
              "steps are part of the one above. cProfile's overhead inflates Python-heavy steps; compare the steps, "
              "not the totals with the REST latencies above.", "",

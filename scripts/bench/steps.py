@@ -1,7 +1,7 @@
 """Where one message's time goes inside the Rasa server's work, measured in-process (no HTTP): the trained model,
 the default profile's SQLite tracker store and in-process actions, cProfile over the benchmark's messages.
 
-    python scripts/bench/profile.py [--messages 100] [--turns 200]
+    python scripts/bench/steps.py [--messages 100] [--turns 200]
 
 Writes results/profile.json: ms per message by step (sequential messages, a new sender every 5), and the same for
 turns 1-10 and 191-200 of one long conversation. cProfile adds its own overhead: compare the steps, not the totals
