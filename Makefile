@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 RASA := $(VENV)/bin/rasa
 MODEL := models/vaxjo.tar.gz
 GENERATED_NLU := data/nlu/generated/entities.yml
-TRAINING_INPUTS := config.yml $(wildcard bot/domain/*.yml) $(wildcard bot/components/*.py) \
+TRAINING_INPUTS := config.yml $(wildcard bot/domain/*.yml) $(wildcard bot/components/*.py) bot/folding.py \
 	$(shell find data -name '*.yml' -not -path 'data/nlu/generated/*' 2>/dev/null) $(GENERATED_NLU)
 CONTENT := $(shell find content -name '*.yml' 2>/dev/null)
 export PYTHONPATH := $(CURDIR)
@@ -63,7 +63,7 @@ $(VENV)/.installed-bench: requirements-bench.txt $(VENV)/.installed
 	touch $@
 
 # Validates content/ and writes the NLU lookup tables and synonyms generated from it.
-$(GENERATED_NLU): $(CONTENT) $(wildcard actions/portfolio/*.py) $(VENV)/.installed
+$(GENERATED_NLU): $(CONTENT) $(wildcard actions/portfolio/*.py) bot/folding.py $(VENV)/.installed
 	$(PY) -m actions.portfolio export-nlu
 
 check-content: $(VENV)/.installed

@@ -13,7 +13,6 @@ from actions import (  # noqa: E402,F401  registers answers
     fallback,
     followups,
     human_contact,
-    language,
     partners,
     programme,
     projects,

@@ -13,10 +13,15 @@ from rasa_sdk.events import SlotSet
 from actions.portfolio.retrieval import Hit
 from actions.scope import Signs, get_gate
 from actions.turn import Handler, Turn
+from bot.outcomes import (  # noqa: F401  the outcomes, for the actions that record them
+    ANSWERED_INTENT,
+    ANSWERED_PASSAGE,
+    CLARIFIED,
+    NOT_FOUND,
+    OUT_OF_SCOPE,
+    OUTCOME_SLOT,
+)
 
-OUTCOME_SLOT = "turn_outcome"
-ANSWERED_INTENT, ANSWERED_PASSAGE = "answered_intent", "answered_passage"
-CLARIFIED, OUT_OF_SCOPE, NOT_FOUND = "clarified", "out_of_scope", "not_found"
 # BM25 score a passage needs to be given as the answer (calibrated on the tune split: docs/scope.md), and the
 # lower score that does when the question names the partner, project or person the passage is about.
 PASSAGE_THRESHOLD = 1.6

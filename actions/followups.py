@@ -1,18 +1,13 @@
 """Follow-ups: "och i Vushtrri?" asks the last question again about something else; "det första" picks from a list."""
 import re
-from typing import Any, Dict, Optional, Text
+from typing import Optional, Text
 
-from rasa_sdk import Action, Tracker
-from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk import Action
 
 from actions.answering import ANSWERED_INTENT, CLARIFIED, answer_from_passages, answer_in_scope, record
 from actions.portfolio.text import fold
-from actions.turn import HANDLERS, Turn
-
-# When the new subject is of another kind than the last question's, ask its closest counterpart.
-PARTNER_COUNTERPART = {"ask_project_period": "ask_partner_start", "ask_project_partners": "ask_partner_country"}
-PROJECT_COUNTERPART = {"ask_partner_start": "ask_project_period", "ask_partner_country": "ask_project_partners",
-                       "ask_person": "ask_project_quote"}
+from actions.routing import RoutedAction, followup_intent, redirect, route
+from actions.turn import Turn
 
 ORDINALS = {
     1: "1 1a 1st forsta forst ettan en ett etta one first",
@@ -36,66 +31,41 @@ def ordinal_position(text: str) -> Optional[int]:
     return None
 
 
-def followup_intent(kind: str, last_intent: Optional[str]) -> str:
-    """The last question, as it applies to a thing of this kind."""
-    last = last_intent or ""
-    if kind == "partner":
-        if last.startswith("ask_partner_") or last in ("ask_funding", "ask_project_list"):
-            return last
-        return PARTNER_COUNTERPART.get(last, "ask_partner_overview")
-    if kind == "project":
-        if last.startswith("ask_project_") and last != "ask_project_list":
-            return last
-        return PROJECT_COUNTERPART.get(last, "ask_project_overview")
-    return "ask_person"
+def answer_followup(turn: Turn) -> None:
+    """The last question again, about the partner, project or person this message names."""
+    last_intent = turn.tracker.get_slot("last_intent")
+    for kind in ("partner", "project", "person"):
+        named = turn.mentioned(kind)
+        if named:
+            turn.focus_on(kind, named[0])
+            turn.intent = followup_intent(kind, last_intent)
+            answer_in_scope(turn, route(turn.intent).handler)
+            return
+    answer_from_passages(turn)
 
 
-class ActionAnswerFollowup(Action):
-    def name(self) -> Text:
-        return "action_answer_followup"
-
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]):
-        turn = Turn(dispatcher, tracker, domain)
-        last_intent = tracker.get_slot("last_intent")
-        for kind in ("partner", "project", "person"):
-            named = turn.mentioned(kind)
-            if named:
-                turn.focus_on(kind, named[0])
-                turn.intent = followup_intent(kind, last_intent)
-                answer_in_scope(turn, HANDLERS[turn.intent])
-                return turn.events
-        answer_from_passages(turn)
-        return turn.events
-
-
-class ActionSelectFromList(Action):
-    def name(self) -> Text:
-        return "action_select_from_list"
-
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]):
-        turn = Turn(dispatcher, tracker, domain)
-        items = tracker.get_slot("listed_items") or []
-        if not items:
-            turn.say("utter_list_missing")
-            record(turn, CLARIFIED)
-            return turn.events
-        position = ordinal_position(turn.entity_text("ordinal") or "") or ordinal_position(turn.text)
-        if position is None or position > len(items):
-            turn.say("utter_list_out_of_range", count=len(items))
-            record(turn, CLARIFIED)
-            return turn.events
-        kind, _, item_id = items[position - 1 if position > 0 else -1].partition(":")
-        if kind == "result":
-            select_result(turn, item_id, tracker.get_slot("last_intent"))
-        else:
-            turn.focus_on(kind, item_id)
-            pending = tracker.get_slot("last_intent")
-            # After "vilket projekt menar du?" the pending question is answered for the chosen item.
-            keep = pending if pending and pending.startswith(f"ask_{kind}_") and pending != "ask_project_list" else None
-            turn.intent = keep or f"ask_{kind}_overview"
-            HANDLERS[turn.intent](turn)
-        record(turn, ANSWERED_INTENT)  # picking from the list just shown is a follow-up of this conversation
-        return turn.events
+def select_from_list(turn: Turn) -> None:
+    """"det första": the item at that place in the list just shown, answered as the pending question."""
+    items = turn.tracker.get_slot("listed_items") or []
+    if not items:
+        turn.say("utter_list_missing")
+        record(turn, CLARIFIED)
+        return
+    position = ordinal_position(turn.text)
+    if position is None or position > len(items):
+        turn.say("utter_list_out_of_range", count=len(items))
+        record(turn, CLARIFIED)
+        return
+    kind, _, item_id = items[position - 1 if position > 0 else -1].partition(":")
+    pending = turn.tracker.get_slot("last_intent")
+    if kind == "result":
+        select_result(turn, item_id, pending)
+    else:
+        turn.focus_on(kind, item_id)
+        # After "vilket projekt menar du?" the pending question is answered for the chosen item.
+        keep = pending if pending and pending.startswith(f"ask_{kind}_") and pending != "ask_project_list" else None
+        redirect(turn, keep or f"ask_{kind}_overview")
+    record(turn, ANSWERED_INTENT)  # picking from the list just shown is a follow-up of this conversation
 
 
 def select_result(turn: Turn, result_id: str, last_intent: Optional[str]) -> None:
@@ -103,8 +73,17 @@ def select_result(turn: Turn, result_id: str, last_intent: Optional[str]) -> Non
     if result is None:
         turn.say("utter_list_missing")
     elif result.project:
-        turn.intent = "ask_project_results"
         turn.focus_on("project", result.project)
-        HANDLERS[turn.intent](turn)
+        redirect(turn, "ask_project_results")
     else:
         turn.say("utter_result_item", result=result.text(turn.lang).capitalize())
+
+
+class ActionAnswerFollowup(RoutedAction, Action):
+    def name(self) -> Text:
+        return "action_answer_followup"
+
+
+class ActionSelectFromList(RoutedAction, Action):
+    def name(self) -> Text:
+        return "action_select_from_list"

@@ -2,17 +2,15 @@
 two failed answers in a row. Either way the conversation is marked (slot `human_contact`) for the staff report."""
 from typing import Any, Dict, Iterable, Text
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Action
 from rasa_sdk.events import SlotSet
-from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answering import ANSWERED_INTENT, record
-from actions.turn import Turn, answers
+from actions.routing import RoutedAction
+from actions.turn import Turn
 
-# Answers that leave the question unanswered (actions/answering.py): not found, outside the partnerships, the default.
-FAILED_RESPONSES = {"utter_not_found", "utter_out_of_scope", "utter_default"}
-HUMAN_CONTACT_SLOT = "human_contact"
-FEEDBACK_INTENT = "feedback"  # a thumbs up/down between two questions does not break the row of failures
+# A thumbs up/down (FEEDBACK_INTENT) between two questions does not break the row of failures.
+from bot.outcomes import FAILED_RESPONSES, FEEDBACK_INTENT, HUMAN_CONTACT_SLOT
 
 
 def previous_answer_failed(events: Iterable[Dict[str, Any]]) -> bool:
@@ -45,17 +43,11 @@ def offer_after_repeated_failure(turn: Turn, response: str) -> None:
         give_contact_centre(turn, "utter_human_contact_offer")
 
 
-@answers("request_human")
 def human_contact(turn: Turn) -> None:
     give_contact_centre(turn)
     record(turn, ANSWERED_INTENT)
 
 
-class ActionHumanContact(Action):
+class ActionHumanContact(RoutedAction, Action):
     def name(self) -> Text:
         return "action_human_contact"
-
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]):
-        turn = Turn(dispatcher, tracker, domain)
-        human_contact(turn)
-        return turn.events

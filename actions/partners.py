@@ -1,17 +1,11 @@
 """Answers about a partner municipality: population, area, country, website, start, projects, themes."""
 from typing import Any, Dict, List, Text
 
-from rasa_sdk import Action, Tracker
-from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk import Action
 
-from actions.answering import answer_in_scope
 from actions.portfolio.text import format_list, format_number
-from actions.turn import HANDLERS, Turn, answers
-
-PARTNER_INTENTS = (
-    "ask_partner_overview", "ask_partner_population", "ask_partner_area", "ask_partner_country",
-    "ask_partner_website", "ask_partner_start", "ask_partner_project_count", "ask_partner_themes",
-)
+from actions.routing import RoutedAction, redirect, response_for
+from actions.turn import Turn
 
 
 def partner_values(turn: Turn, partner_id: str) -> Dict[str, Any]:
@@ -46,7 +40,6 @@ def partners_in_question(turn: Turn) -> List[str]:
     return []
 
 
-@answers(*PARTNER_INTENTS)
 def answer_partner_fact(turn: Turn) -> None:
     intent = turn.intent
     # "när började det?" about a project means its period, not a partnership's start.
@@ -54,15 +47,13 @@ def answer_partner_fact(turn: Turn) -> None:
         project_ids = turn.mentioned("project")
         subject = turn.subject()
         if project_ids or (subject and subject[0] == "project"):
-            turn.intent = "ask_project_period"
-            return HANDLERS[turn.intent](turn)
+            return redirect(turn, "ask_project_period")
     # "hur många bor i familjeteamet?" is about the people the project reached, not a partner's population.
     if intent == "ask_partner_population" and turn.mentioned("project") and not turn.mentioned("partner"):
-        turn.intent = "ask_project_participants"
-        return HANDLERS[turn.intent](turn)
+        return redirect(turn, "ask_project_participants")
     # With no partner named or in context, the fact for every partner is the complete answer.
     partner_ids = partners_in_question(turn) or list(turn.content.partners)
-    response = "utter_" + intent[len("ask_"):]
+    response = response_for(intent)
     for partner_id in partner_ids:
         turn.say(response, **partner_values(turn, partner_id))
     if len(partner_ids) == 1:
@@ -71,11 +62,6 @@ def answer_partner_fact(turn: Turn) -> None:
         turn.remember_intent(intent)
 
 
-class ActionAnswerPartner(Action):
+class ActionAnswerPartner(RoutedAction, Action):
     def name(self) -> Text:
         return "action_answer_partner"
-
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]):
-        turn = Turn(dispatcher, tracker, domain)
-        answer_in_scope(turn, answer_partner_fact)
-        return turn.events

@@ -1,23 +1,19 @@
 """Answers about the programme as a whole: overview, purpose, funding, ICLD, Agenda 2030, people, results, contact."""
 import re
-from typing import Any, Dict, Text
+from typing import Optional, Text
 
-from rasa_sdk import Action, Tracker
-from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk import Action
 
-from actions.answering import ANSWERED_INTENT, answer_in_scope, record
-from actions.portfolio.text import format_list
+from actions.portfolio.text import fold, format_list
 from actions.projects import project_name
-from actions.turn import HANDLERS, Turn, answers
-
-META_INTENTS = ("ask_contact",)
+from actions.routing import RoutedAction, redirect
+from actions.turn import Turn
 
 
 def _source(turn: Turn) -> str:
     return turn.content.resources.contact.website
 
 
-@answers("ask_partnerships_overview")
 def overview(turn: Turn) -> None:
     content, lang = turn.content, turn.lang
     partners = [
@@ -31,7 +27,6 @@ def overview(turn: Turn) -> None:
     turn.remember_intent("ask_partnerships_overview")
 
 
-@answers("ask_programme_purpose")
 def purpose(turn: Turn) -> None:
     programme = turn.content.programme
     turn.say("utter_programme_purpose", purpose=programme.purpose(turn.lang),
@@ -39,7 +34,6 @@ def purpose(turn: Turn) -> None:
              project_character=programme.project_character(turn.lang), source=_source(turn))
 
 
-@answers("ask_how_participants_meet")
 def meeting(turn: Turn) -> None:
     turn.say("utter_how_participants_meet", meeting=turn.content.programme.meeting(turn.lang), source=_source(turn))
 
@@ -48,14 +42,12 @@ def _values(turn: Turn) -> str:
     return format_list([value(turn.lang) for value in turn.content.programme.core_values], turn.lang)
 
 
-@answers("ask_core_values")
 def core_values(turn: Turn) -> None:
     programme = turn.content.programme
     turn.say("utter_core_values", basis=programme.basis(turn.lang), count=len(programme.core_values),
              values=_values(turn), source=programme.funding.website)
 
 
-@answers("ask_funding")
 def funding(turn: Turn) -> None:
     programme = turn.content.programme
     partner_ids = turn.mentioned("partner")
@@ -70,29 +62,29 @@ def funding(turn: Turn) -> None:
     turn.remember_intent("ask_funding")
 
 
-@answers("ask_icld")
 def icld(turn: Turn) -> None:
     funding_info = turn.content.programme.funding
     turn.say("utter_icld", funder_name=funding_info.funder_name(turn.lang),
              funding=funding_info.description(turn.lang), values=_values(turn), source=funding_info.website)
 
 
-def _goal_number(turn: Turn):
-    raw = turn.entity_text("sdg_goal") or ""
-    match = re.search(r"\b(1[0-7]|[1-9])\b", raw) or re.search(r"(?:mål|mal|goal|sdg)\s*(1[0-7]|[1-9])\b", turn.text.lower())
+# "mål 4", "goal number 7", "SDG 7", "global goal 4": the goal is read from the text (no entity is extracted).
+GOAL = re.compile(r"(?:mal|goal|sdg)\s*(?:(?:number|nummer|nr|no)\.?\s*)?(1[0-7]|[1-9])\b")
+
+
+def goal_number(text: str) -> Optional[int]:
+    match = GOAL.search(fold(text))
     return int(match.group(1)) if match else None
 
 
-@answers("ask_agenda2030")
 def agenda2030(turn: Turn) -> None:
     content, lang = turn.content, turn.lang
     agenda = content.programme.agenda2030
-    goal = _goal_number(turn)
+    goal = goal_number(turn.text)
     if goal is None:
         named = turn.mentioned("project")
         if named:
-            turn.intent = "ask_project_focus"
-            return HANDLERS["ask_project_focus"](turn)
+            return redirect(turn, "ask_project_focus")
         turn.say("utter_agenda2030", description=agenda.description(lang), source=_source(turn))
         return
     projects = [p for p in content.projects.values() if p.sdg_goal == goal]
@@ -106,7 +98,6 @@ def agenda2030(turn: Turn) -> None:
     turn.remember("project", projects[0].id, "ask_project_focus")
 
 
-@answers("ask_person")
 def person(turn: Turn) -> None:
     content, lang = turn.content, turn.lang
     named = turn.mentioned("person")
@@ -128,7 +119,6 @@ def person(turn: Turn) -> None:
     turn.remember("person", named[-1], "ask_person")
 
 
-@answers("ask_results_vaxjo")
 def results(turn: Turn) -> None:
     items = "\n".join(f"{index}. {result.text(turn.lang)}" for index, result in enumerate(turn.content.results, 1))
     turn.say("utter_results_vaxjo", results=items, source=_source(turn))
@@ -136,14 +126,12 @@ def results(turn: Turn) -> None:
     turn.remember_intent("ask_results_vaxjo")
 
 
-@answers("ask_contact")
 def contact(turn: Turn) -> None:
     details = turn.content.resources.contact
     turn.say("utter_contact", name=details.name(turn.lang), website=details.website, email=details.email,
              phone=details.phone, phone_international=details.phone_international)
 
 
-@answers("ask_read_more")
 def read_more(turn: Turn) -> None:
     resources, lang = turn.content.resources, turn.lang
     turn.say("utter_read_more", film_title=resources.film.title(lang), film_where=resources.film.where(lang),
@@ -151,16 +139,6 @@ def read_more(turn: Turn) -> None:
              read_more_url=resources.read_more.url)
 
 
-class ActionAnswerProgramme(Action):
+class ActionAnswerProgramme(RoutedAction, Action):
     def name(self) -> Text:
         return "action_answer_programme"
-
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]):
-        turn = Turn(dispatcher, tracker, domain)
-        handler = HANDLERS.get(turn.intent, overview)
-        if turn.intent in META_INTENTS:  # how to reach the municipality is never out of scope
-            handler(turn)
-            record(turn, ANSWERED_INTENT)
-        else:
-            answer_in_scope(turn, handler)
-        return turn.events

@@ -1,18 +1,11 @@
 """Answers about the example projects: the list, and each project's period, owner, aim, work and results."""
 from typing import Any, Dict, List, Text
 
-from rasa_sdk import Action, Tracker
-from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk import Action
 
-from actions.answering import answer_in_scope
 from actions.portfolio.text import fold, format_list, format_period
-from actions.turn import HANDLERS, Turn, answers
-
-PROJECT_FACT_INTENTS = (
-    "ask_project_overview", "ask_project_period", "ask_project_owner", "ask_project_partners",
-    "ask_project_focus", "ask_project_purpose", "ask_project_activities", "ask_project_participants",
-    "ask_project_results", "ask_project_quote",
-)
+from actions.routing import RoutedAction, redirect, response_for
+from actions.turn import Turn
 
 
 def project_name(project, lang: str) -> str:
@@ -96,42 +89,31 @@ def projects_in_question(turn: Turn) -> List[str]:
     return []
 
 
-@answers(*PROJECT_FACT_INTENTS)
 def answer_project_fact(turn: Turn) -> None:
     intent = turn.intent
     project_ids = projects_in_question(turn)
     subject = turn.subject()
     if not project_ids and intent == "ask_project_quote" and subject and subject[0] == "person":
-        turn.intent = "ask_person"  # "what did she say?" right after talking about someone
-        return HANDLERS[turn.intent](turn)
+        return redirect(turn, "ask_person")  # "what did she say?" right after talking about someone
     if not project_ids:
         partner_ids = turn.mentioned("partner")
         if not partner_ids and subject and subject[0] == "partner":
             partner_ids = [subject[1]]
         # "när började det?" about a partnership: its start year is the answer.
         if partner_ids and intent in ("ask_project_period", "ask_project_overview"):
-            turn.intent = "ask_partner_start" if intent == "ask_project_period" else "ask_partner_overview"
-            return HANDLERS[turn.intent](turn)
+            return redirect(turn, "ask_partner_start" if intent == "ask_project_period" else "ask_partner_overview")
         candidates = [pid for pid, p in turn.content.projects.items()
                       if not partner_ids or set(p.partners) & set(partner_ids)]
         turn.say("utter_which_project", buttons=project_buttons(turn, intent, candidates))
         turn.remember_list([f"project:{pid}" for pid in candidates])
         turn.remember_intent(intent)
         return
-    response = "utter_" + intent[len("ask_"):]
+    response = response_for(intent)
     for project_id in project_ids:
         turn.say(response, **project_values(turn, project_id))
     turn.remember("project", project_ids[-1], intent)
 
 
-answers("ask_project_list")(answer_project_list)
-
-
-class ActionAnswerProject(Action):
+class ActionAnswerProject(RoutedAction, Action):
     def name(self) -> Text:
         return "action_answer_project"
-
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]):
-        turn = Turn(dispatcher, tracker, domain)
-        answer_in_scope(turn, answer_project_list if turn.intent == "ask_project_list" else answer_project_fact)
-        return turn.events

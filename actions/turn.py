@@ -6,6 +6,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.portfolio import ContentStore, get_store
+from bot.language_policy import answer_language
 
 KIND_SLOT = "subject"
 
@@ -16,7 +17,7 @@ class Turn:
         self.dispatcher, self.tracker, self.domain = dispatcher, tracker, domain
         self.store = store or get_store()
         self.content = self.store.portfolio
-        self.lang = "en" if tracker.get_slot("language") == "en" else "sv"
+        self.lang = answer_language(tracker.get_slot("language"))
         self.intent = intent or (tracker.latest_message.get("intent") or {}).get("name") or ""
         self.text = tracker.latest_message.get("text") or ""
         self.events: List[Dict[str, Any]] = []
@@ -41,12 +42,6 @@ class Turn:
         if not found:  # the model missed it (typo, new alias): look in the text itself
             found = [mention.id for mention in self.store.matcher.find(self.text, kind)]
         return found
-
-    def entity_text(self, name: str) -> Optional[str]:
-        for entity in self.tracker.latest_message.get("entities") or []:
-            if entity.get("entity") == name and entity.get("value") is not None:
-                return str(entity["value"])
-        return None
 
     # --- conversation context ------------------------------------------------------------
     def subject(self) -> Optional[Tuple[str, str]]:
@@ -94,14 +89,4 @@ def _variation_for(variations: List[Dict[str, Any]], lang: str) -> Optional[Dict
     return default
 
 
-Handler = Callable[[Turn], None]
-HANDLERS: Dict[str, Handler] = {}
-
-
-def answers(*intents: str):
-    """Registers a function as the answer to these intents, so follow-ups can ask it again."""
-    def register(function: Handler) -> Handler:
-        for intent in intents:
-            HANDLERS[intent] = function
-        return function
-    return register
+Handler = Callable[[Turn], None]  # answers one turn; actions/routing.py says which handler answers which intent

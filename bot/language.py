@@ -7,8 +7,11 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from functools import lru_cache
 from typing import Iterable, List, Optional, Tuple
+
+from bot.folding import fold, words
 
 SV, EN = "sv", "en"
 
@@ -58,8 +61,6 @@ NEUTRAL_WORDS = frozenset("""
 _URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w.-]+\.(?:se|com|org|net|nu|eu|za|io)\b\S*", re.I)
 _EMAIL = re.compile(r"\S+@\S+")
 _WORD = re.compile(r"[^\W\d_]+")  # runs of letters: drops digits, punctuation and emoji
-# Names are matched without regard to Swedish diacritics ("Vaxjo" = "Växjö").
-_FOLD = {"a": "[aåä]", "o": "[oö]", "e": "[eé]", "å": "[aå]", "ä": "[aä]", "ö": "[oö]", "é": "[eé]"}
 
 
 @lru_cache(maxsize=1)
@@ -72,21 +73,27 @@ def _detector():
 
 @lru_cache(maxsize=8)
 def _names_pattern(names: Tuple[str, ...]) -> Optional[re.Pattern]:
-    parts = []
-    for name in sorted(names, key=len, reverse=True):  # longest first: "JB Marks kommun" before "JB Marks"
-        tokens = re.findall(r"\w+", name.lower())
-        if tokens:  # spaces and hyphens are optional between words: "jb-marks", "mis2"
-            parts.append(r"[\s\-]*".join("".join(_FOLD.get(c, re.escape(c)) for c in t) for t in tokens))
-    if not parts:
+    """Names in folded text ("Vaxjo" = "Växjö", "jb-marks" = "JB Marks"; spaces optional: "mis2")."""
+    tokens = {tuple(words(name)) for name in names} - {()}
+    parts = [r"\s*".join(map(re.escape, name)) for name in sorted(tokens, key=lambda t: -len(" ".join(t)))]
+    if not parts:  # longest first: "JB Marks kommun" before "JB Marks"
         return None
-    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.I)
+    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(parts) + r")(?![a-z0-9])")
+
+
+def _without_names(text: str, names: Iterable[str]) -> str:
+    pattern = _names_pattern(tuple(sorted({n for n in names if n and n.strip()})))
+    if pattern is None:
+        return text
+    text = unicodedata.normalize("NFC", text)
+    # fold() keeps every character in its place, so a name found in the folded text is blanked in the original.
+    for match in reversed(list(pattern.finditer(fold(text)))):
+        text = text[:match.start()] + " " + text[match.end():]
+    return text
 
 
 def _words(text: str, names: Iterable[str]) -> List[str]:
-    text = _EMAIL.sub(" ", _URL.sub(" ", text))
-    pattern = _names_pattern(tuple(sorted({n for n in names if n and n.strip()})))
-    if pattern is not None:
-        text = pattern.sub(" ", text)
+    text = _without_names(_EMAIL.sub(" ", _URL.sub(" ", text)), names)
     return [w for w in _WORD.findall(text.lower()) if w not in NEUTRAL_WORDS]
 
 

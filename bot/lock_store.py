@@ -51,20 +51,21 @@ class AtomicTickets(LockStore):
         self._change(conversation_id, expire)
 
     def finish_serving(self, conversation_id: Text, ticket_number: int) -> None:
-        def finish(lock: Optional[TicketLock]) -> Tuple[Optional[TicketLock], None]:
-            if lock:
-                lock.remove_ticket_for(ticket_number)
-            return lock, None
-
-        self._change(conversation_id, finish)
+        self._change(conversation_id, _without_ticket(ticket_number, drop_if_unused=False))
 
     def cleanup(self, conversation_id: Text, ticket_number: int) -> None:
-        def finish_and_drop_if_unused(lock: Optional[TicketLock]) -> Tuple[Optional[TicketLock], None]:
-            if lock:
-                lock.remove_ticket_for(ticket_number)
-            return (lock if lock and lock.is_someone_waiting() else None), None
+        self._change(conversation_id, _without_ticket(ticket_number, drop_if_unused=True))
 
-        self._change(conversation_id, finish_and_drop_if_unused)
+
+def _without_ticket(ticket_number: int, drop_if_unused: bool) -> Change:
+    """The change that removes a served ticket; with `drop_if_unused` the lock goes too when nobody waits."""
+    def finish(lock: Optional[TicketLock]) -> Tuple[Optional[TicketLock], None]:
+        if lock:
+            lock.remove_ticket_for(ticket_number)
+        if drop_if_unused and not (lock and lock.is_someone_waiting()):
+            return None, None
+        return lock, None
+    return finish
 
 
 class AtomicRedisLockStore(AtomicTickets, RedisLockStore):

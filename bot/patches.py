@@ -16,9 +16,12 @@ fixed the problem differently or moved the code patched here, so it must be re-r
 3. Actions in the Rasa server's process (RemoteAction.run): an `action_endpoint` with `actions_module: actions`
    (the key Rasa 3.7+ reads for the same thing) runs rasa_sdk's executor in-process instead of an HTTP call; the
    action code and its request/reply format are unchanged (bot/in_process_actions.py).
+5. The language slots set in Rasa's own slot extraction (ActionExtractSlots.run): after Rasa's mappings, the
+   `language` and `preferred_language` slots are set as bot/language_policy.py decides, from the message the NLU
+   pipeline tagged and the slots so far; no custom action call per message (it was `action_validate_slot_mappings`).
 4. Checked socket.io handlers (python-socketio's handler table): malformed `user_uttered`/`session_request` events
    are dropped before Rasa's handlers see them (Rasa's raise on them).
-5. Event classes looked up by type name once (Event.resolve_by_type): Rasa walks every subclass of Event for every
+6. Event classes looked up by type name once (Event.resolve_by_type): Rasa walks every subclass of Event for every
    event it deserialises (loading a tracker, reading an action's reply), ~0.2 ms an event.
 """
 import asyncio
@@ -52,6 +55,7 @@ def install() -> None:
     _require("rasa", "rasa-sdk", "jsonschema")
     _install_schema_validator()
     _install_action_deadline_and_in_process_actions()
+    _install_language_slots()
     _install_event_type_lookup()
     _installed = True
 
@@ -129,7 +133,7 @@ def _reply_check(schema: Dict[Text, Any], validator_class: Any) -> Optional[Call
     return is_valid
 
 
-# --- 5. event classes by type name ---------------------------------------------------------------------------------
+# --- 6. event classes by type name ---------------------------------------------------------------------------------
 def _install_event_type_lookup() -> None:
     from rasa.shared.core.events import Event
     from rasa.shared.utils.common import all_subclasses
@@ -183,6 +187,34 @@ def _install_action_deadline_and_in_process_actions() -> None:
             raise
 
     RemoteAction.run = run  # type: ignore[assignment]
+
+
+# --- 5. the language slots -------------------------------------------------------------------------------------------
+LANGUAGE_SLOT, PREFERRED_LANGUAGE_SLOT = "language", "preferred_language"
+
+
+def _install_language_slots() -> None:
+    from rasa.core.actions.action import ActionExtractSlots
+    from rasa.shared.core.events import SlotSet
+
+    from bot.language_policy import decide, inputs_from_message
+
+    extract_slots = ActionExtractSlots.run
+
+    async def run(self, output_channel, nlg, tracker, domain):  # type: ignore[no-untyped-def]
+        events = await extract_slots(self, output_channel, nlg, tracker, domain)
+        message = tracker.latest_message
+        if message is None or not any(slot.name == LANGUAGE_SLOT for slot in domain.slots):
+            return events
+        decision = decide(inputs_from_message(
+            {**(message.parse_data or {}), "text": message.text, "metadata": message.metadata},
+            tracker.get_slot(LANGUAGE_SLOT), tracker.get_slot(PREFERRED_LANGUAGE_SLOT)))
+        for slot, value in ((PREFERRED_LANGUAGE_SLOT, decision.preferred), (LANGUAGE_SLOT, decision.language)):
+            if value != tracker.get_slot(slot):
+                events.append(SlotSet(slot, value))
+        return events
+
+    ActionExtractSlots.run = run  # type: ignore[assignment]
 
 
 # --- 4. checked socket.io handlers --------------------------------------------------------------------------------------

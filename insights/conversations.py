@@ -8,18 +8,21 @@ import re
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional
 
+# Every turn's outcome is set by the answering action in the `turn_outcome` slot; a turn stored without one is told
+# by its intent and the failed answers the actions give (bot/outcomes.py: one list for the actions and the report).
+from bot.outcomes import (  # noqa: F401  HUMAN_CONTACT_SLOT and OUTCOMES for the rest of the report
+    FEEDBACK_INTENT,
+    HUMAN_CONTACT_SLOT,
+    NOT_FOUND_RESPONSES,
+    OUT_OF_SCOPE_RESPONSES,
+    OUTCOME_SLOT,
+    OUTCOMES,
+)
 from bot.privacy import redact
 from insights.store import Event
 
-FEEDBACK_INTENT = "feedback"
 FALLBACK_INTENTS = {"nlu_fallback"}
-FALLBACK_RESPONSES = {"utter_search_result", "utter_ask_rephrase", "utter_default", "utter_not_found"}
 OUT_OF_SCOPE_INTENTS = {"out_of_scope"}
-OUT_OF_SCOPE_RESPONSES = {"utter_out_of_scope"}
-HUMAN_CONTACT_SLOT = "human_contact"  # set by actions/human_contact.py when the contact centre was given
-# Every turn's outcome, set by the answering action in the `turn_outcome` slot (actions/answering.py).
-OUTCOME_SLOT = "turn_outcome"
-OUTCOMES = ("answered_intent", "answered_passage", "clarified", "out_of_scope", "not_found")
 
 
 @dataclass
@@ -69,7 +72,7 @@ class Turn:
             return None
         if self.intent in OUT_OF_SCOPE_INTENTS or OUT_OF_SCOPE_RESPONSES & set(self.responses):
             return "out_of_scope"
-        if self.intent in FALLBACK_INTENTS or FALLBACK_RESPONSES & set(self.responses):
+        if self.intent in FALLBACK_INTENTS or NOT_FOUND_RESPONSES & set(self.responses):
             return "fallback"
         return None
 

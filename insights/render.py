@@ -95,26 +95,28 @@ def _card(value: Any, label: str) -> str:
     return f'<div class="card"><b>{escape(str(value))}</b><span>{escape(label)}</span></div>'
 
 
+def _table(headers: List[str], rows: List[str], empty: str) -> str:
+    if not rows:
+        return f'<p class="note">{escape(empty)}</p>'
+    head = "".join(f"<th>{escape(header)}</th>" for header in headers)
+    return f"<table><tr>{head}</tr>{''.join(rows)}</table>"
+
+
 def _unanswered_table(items: List[Dict[str, Any]]) -> str:
-    if not items:
-        return '<p class="note">Every question in the period got an answer.</p>'
-    rows = "".join(
-        f'<tr><td>{escape(item["text"])}</td><td><span class="tag {escape(item["kind"])}">'
-        f'{escape(KIND_LABELS.get(item["kind"], item["kind"]))}</span></td><td>{escape(item["language"])}</td>'
-        f'<td class="n">{item["count"]}</td><td class="n">{escape(item["last_seen"])}</td></tr>' for item in items)
-    return ("<table><tr><th>Question (redacted)</th><th>Why</th><th>Lang</th><th>Times</th><th>Last asked</th></tr>"
-            f"{rows}</table>")
+    rows = [f'<tr><td>{escape(item["text"])}</td><td><span class="tag {escape(item["kind"])}">'
+            f'{escape(KIND_LABELS.get(item["kind"], item["kind"]))}</span></td><td>{escape(item["language"])}</td>'
+            f'<td class="n">{item["count"]}</td><td class="n">{escape(item["last_seen"])}</td></tr>' for item in items]
+    return _table(["Question (redacted)", "Why", "Lang", "Times", "Last asked"], rows,
+                  "Every question in the period got an answer.")
 
 
 def _feedback_table(items: List[Dict[str, Any]]) -> str:
-    if not items:
-        return '<p class="note">No answer got a thumbs down in the period.</p>'
-    rows = "".join(
-        f'<tr><td class="n">{escape(item["date"])}</td><td>{escape(item["question"]) or "<i>(none)</i>"}'
-        f'<br><span class="note">{escape(item["question_intent"])}</span></td>'
-        f'<td>{escape(item["answer"])}<br><span class="note">{escape(item["answer_response"])}</span></td></tr>'
-        for item in items)
-    return f"<table><tr><th>Date</th><th>Question (redacted)</th><th>Answer that got a thumbs down</th></tr>{rows}</table>"
+    rows = [f'<tr><td class="n">{escape(item["date"])}</td><td>{escape(item["question"]) or "<i>(none)</i>"}'
+            f'<br><span class="note">{escape(item["question_intent"])}</span></td>'
+            f'<td>{escape(item["answer"])}<br><span class="note">{escape(item["answer_response"])}</span></td></tr>'
+            for item in items]
+    return _table(["Date", "Question (redacted)", "Answer that got a thumbs down"], rows,
+                  "No answer got a thumbs down in the period.")
 
 
 OUTCOME_LABELS = {"answered_intent": "answered (intent)", "answered_passage": "answered (passage from the content)",

@@ -27,11 +27,10 @@ from pathlib import Path
 from typing import Dict, Optional
 from urllib.parse import urlsplit
 
-import yaml
-
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from bot.retention import default_days  # noqa: E402 - after the project root is importable
+from actions.portfolio.loader import get_portfolio  # noqa: E402 - after the project root is importable
+from bot.retention import default_days  # noqa: E402
 
 DEMO, WIDGET = ROOT / "demo", ROOT / "widget"
 SOCKET_IO = ROOT / "node_modules" / "socket.io-client" / "dist" / "socket.io.min.js"
@@ -40,10 +39,22 @@ LAST_TEST = ROOT / "results" / "accessibility-test.json"
 PAGE_LINKS = {"sv": {"privacy-url": "/integritet/", "accessibility-url": "/tillganglighet/"},
               "en": {"privacy-url": "/en/privacy/", "accessibility-url": "/en/accessibility/"}}
 PLACEHOLDER = re.compile(r"\{\{(\w+)(?:\|([^}]*))?\}\}")
+# Every page is its <main> in the one layout (head, skip link, header, footer): demo/_layout.html.
+LAYOUT = DEMO / "_layout.html"
+LAYOUT_SLOT = re.compile(r"\[\[(\w+)\]\]")
+PAGE_SETTING = re.compile(r"<!-- (title|translation): (.*?) -->\n")
+LAYOUT_TEXT = {
+    "sv": {"lang": "sv", "main_id": "innehall", "skip": "Till innehållet", "home": "/", "municipality": "Växjö kommun",
+           "menu": "Huvudmeny", "section": "Internationellt", "other_lang": "en", "other_label": "In English",
+           "footer": "Demosida för Växjö kommuns partnerskapsassistent."},
+    "en": {"lang": "en", "main_id": "content", "skip": "Skip to content", "home": "/en/",
+           "municipality": "Växjö Municipality", "menu": "Main menu", "section": "International", "other_lang": "sv",
+           "other_label": "På svenska", "footer": "Demo page for Växjö Municipality's partnership assistant."},
+}
 
 
 def _contact() -> Dict:
-    return (yaml.safe_load((ROOT / "content" / "resources.yml").read_text(encoding="utf-8")) or {}).get("contact") or {}
+    return get_portfolio().resources.contact.dict()
 
 
 def _phone_href(number: str) -> str:
@@ -82,6 +93,16 @@ def fill(text: str, values: Dict[str, str]) -> str:
     return PLACEHOLDER.sub(lambda m: html.escape(values.get(m.group(1)) or m.group(2) or "", quote=True), text)
 
 
+def page_language(path: str) -> str:
+    return "en" if path == "/en/" or path.startswith("/en/") else "sv"
+
+
+def in_layout(page: str, language: str) -> str:
+    """The page's <main> (after its title and translation link lines) in the shared layout."""
+    slots = {**LAYOUT_TEXT[language], **dict(PAGE_SETTING.findall(page)), "main": PAGE_SETTING.sub("", page).rstrip("\n")}
+    return LAYOUT_SLOT.sub(lambda m: slots[m.group(1)], LAYOUT.read_text(encoding="utf-8"))
+
+
 def widget_tag(bot_url: str, language: str) -> str:
     settings = {"server": bot_url, **contact_settings(language), **PAGE_LINKS[language]}
     attributes = " ".join(f'data-{key}="{html.escape(value, quote=True)}"' for key, value in settings.items())
@@ -106,20 +127,20 @@ class DemoHandler(SimpleHTTPRequestHandler):
             return self._send_file(SOCKET_IO, "text/javascript; charset=utf-8")
         if path.startswith("/widget/"):
             return self._send_file(self._inside(WIDGET, path[len("/widget/"):]))
-        if path.endswith("/"):
-            path += "index.html"
-        target = self._inside(DEMO, path.lstrip("/"))
+        page = path + "index.html" if path.endswith("/") else path
+        target = self._inside(DEMO, page.lstrip("/"))
+        if target and target.name.startswith("_"):  # the layout is not a page of its own
+            target = None
         if target and target.suffix == ".html" and target.is_file():
-            return self._send_page(target)
+            return self._send_page(target, page_language(path))
         return self._send_file(target)
 
     def _inside(self, folder: Path, relative: str) -> Optional[Path]:
         target = (folder / relative).resolve()
         return target if target.is_relative_to(folder) else None
 
-    def _send_page(self, page: Path) -> None:
-        text = page.read_text(encoding="utf-8")
-        language = "en" if 'lang="en"' in text[:300] else "sv"
+    def _send_page(self, page: Path, language: str) -> None:
+        text = in_layout(page.read_text(encoding="utf-8"), language)
         host = (self.headers.get("Host") or "localhost").rsplit(":", 1)[0] or "localhost"
         bot_url = self.bot_url or f"http://{host}:{self.rasa_port}"
         page_text = fill(text, page_values(language)).replace(MARKER, widget_tag(bot_url, language))

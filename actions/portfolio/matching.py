@@ -4,9 +4,9 @@ from difflib import SequenceMatcher
 from typing import Dict, List, Optional, Tuple
 
 from actions.portfolio.models import Portfolio
+from actions.portfolio.names import aliases_by_kind
 from actions.portfolio.text import words
 
-KINDS = ("partner", "project", "person")
 FUZZY_MIN_LENGTH = 5  # short aliases ("mis", "jb") must match exactly or they match everything
 FUZZY_RATIO = 0.86
 FUZZY_RATIO_LONG = 0.8
@@ -20,21 +20,6 @@ class Mention:
     kind: str
     id: str
     position: int
-
-
-def aliases_by_kind(portfolio: Portfolio) -> Dict[str, Dict[str, List[str]]]:
-    """Every name people use for each entity: {kind: {id: [names]}}."""
-    found: Dict[str, Dict[str, List[str]]] = {kind: {} for kind in KINDS}
-    for partner in portfolio.partners.values():
-        found["partner"][partner.id] = [partner.name, partner.short_name, *partner.aliases.all()]
-    for project in portfolio.projects.values():
-        found["project"][project.id] = [
-            project.title.sv, project.title.en, project.short_name.sv, project.short_name.en,
-            *project.aliases.all(),
-        ]
-    for person in portfolio.people.values():
-        found["person"][person.id] = [person.name, *person.aliases.all()]
-    return found
 
 
 class EntityMatcher:

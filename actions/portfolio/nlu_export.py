@@ -1,30 +1,12 @@
 """Writes NLU lookup tables and synonyms from content/, so a name is written once and the model learns it."""
 from pathlib import Path
-from typing import Dict, List
+from typing import List
 
-from actions.portfolio.matching import aliases_by_kind
 from actions.portfolio.models import Portfolio
-from actions.portfolio.text import fold
+from actions.portfolio.names import folded_names
 
 GENERATED_FILE = Path(__file__).resolve().parents[2] / "data" / "nlu" / "generated" / "entities.yml"
 HEADER = "# Generated from content/ by `python -m actions.portfolio export-nlu`. Do not edit: edit content/.\n"
-
-
-def entity_names(portfolio: Portfolio) -> Dict[str, Dict[str, List[str]]]:
-    """{kind: {id: [lowercase names, with and without å/ä/ö]}}; names shared by two entities are left out."""
-    owners: Dict[str, set] = {}
-    names = aliases_by_kind(portfolio)
-    for kind, entities in names.items():
-        for entity_id, aliases in entities.items():
-            for alias in aliases:
-                for form in {alias.lower().strip(), fold(alias).strip()}:
-                    owners.setdefault(form, set()).add((kind, entity_id))
-    result: Dict[str, Dict[str, List[str]]] = {kind: {} for kind in names}
-    for form, owned_by in sorted(owners.items()):
-        if len(owned_by) == 1 and form:
-            kind, entity_id = next(iter(owned_by))
-            result[kind].setdefault(entity_id, []).append(form)
-    return result
 
 
 def _block(header: str, items: List[str]) -> str:
@@ -34,7 +16,7 @@ def _block(header: str, items: List[str]) -> str:
 
 def render(portfolio: Portfolio) -> str:
     blocks = []
-    for kind, entities in entity_names(portfolio).items():
+    for kind, entities in folded_names(portfolio).items():
         all_names = sorted({name for names in entities.values() for name in names})
         blocks.append(_block(f"lookup: {kind}", all_names))
         for entity_id, names in entities.items():

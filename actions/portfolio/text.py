@@ -1,20 +1,8 @@
 """Text helpers shared by matching and formatting: folding for comparison, numbers and lists per language."""
 import re
-import unicodedata
 from typing import List
 
-_FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "ü": "u", "æ": "a", "ø": "o"})
-_WORD = re.compile(r"[a-z0-9]+")
-
-
-def fold(text: str) -> str:
-    """Lowercase and strip Swedish diacritics so "Växjö", "vaxjo" and "VÄXJÖ" compare equal."""
-    text = unicodedata.normalize("NFC", text or "").lower().translate(_FOLD)
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-
-
-def words(text: str) -> List[str]:
-    return _WORD.findall(fold(text))
+from bot.folding import fold, fold_char, words  # noqa: F401  the one folding, for the actions
 
 
 def format_number(value: int, lang: str) -> str:

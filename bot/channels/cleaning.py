@@ -7,24 +7,16 @@
 - personal data (personnummer, phone numbers, e-mail addresses, long numbers) is redacted with
   bot.privacy.redact, in the text and in the metadata's strings.
 """
-import os
 import re
 from typing import Any, Optional, Text
 
 from rasa.core.channels.channel import UserMessage
 
+from bot.limits import max_message_chars  # noqa: F401  also read from here by the channels
 from bot.privacy import redact
 
 TOO_LONG_PAYLOAD = "/message_too_long"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
-
-
-def max_message_chars() -> int:
-    try:
-        value = int(os.environ.get("MAX_MESSAGE_CHARS") or 1000)
-    except ValueError:
-        return 1000
-    return value if value > 0 else 1000
 
 
 def remove_control_characters(text: Text) -> Text:
@@ -45,9 +37,9 @@ def _clean_value(value: Any, depth: int = 0) -> Any:
 
 def _language_of_long_text(text: Text) -> Optional[Text]:
     try:
-        from bot.language import guess_language
+        from bot.language_policy import long_text_language
 
-        return guess_language(text[:300])
+        return long_text_language(text)
     except Exception:  # a guess only: the conversation's language slot wins anyway
         return None
 
@@ -59,7 +51,7 @@ def prepare(message: UserMessage) -> UserMessage:
     if len(text) > max_message_chars():
         language = _language_of_long_text(text)
         if language and not (metadata or {}).get("language"):
-            # Used only while the conversation has no language yet (actions/language.py: page_language).
+            # The page language: used only while the conversation has no language yet (bot/language_policy.py).
             metadata = {**(metadata or {}), "language": language}
         message.text = TOO_LONG_PAYLOAD
     else:

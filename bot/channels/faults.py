@@ -15,6 +15,8 @@ from typing import Any, Awaitable, Callable, Dict, Optional, Text
 import yaml
 from rasa.core.channels.channel import UserMessage
 
+from bot.language_policy import answer_language, decide, inputs_from_message
+
 logger = logging.getLogger(__name__)
 
 SERVICE_UNAVAILABLE_FILE = Path(__file__).resolve().parents[1] / "service_unavailable.yml"
@@ -52,7 +54,7 @@ def _service_unavailable_texts() -> Dict[Text, Text]:
 
 
 def service_unavailable_message(language: Text) -> Dict[Text, Any]:
-    language = language if language in ("sv", "en") else "sv"
+    language = answer_language(language)
     return {"text": _service_unavailable_texts()[language], "metadata": {"language": language}}
 
 
@@ -69,20 +71,18 @@ def _find_agent() -> Any:
 
 
 async def conversation_language(agent: Any, sender_id: Text, metadata: Optional[Dict]) -> Text:
-    """As actions/language.py decides it: asked-for language, this message's language, the conversation's,
-    the page's; Swedish by default."""
+    """The language bot/language_policy.py gives the conversation's last stored message, with this message's page
+    language; Swedish by default."""
     try:
         tracker = await agent.tracker_store.retrieve(sender_id) if agent is not None else None
     except Exception:
         tracker = None
+    message: Dict[Text, Any] = {"metadata": metadata}
+    current = preferred = None
     if tracker is not None:
-        detected = [e.get("value") for e in (tracker.latest_message.parse_data or {}).get("entities") or []
-                    if e.get("entity") == "message_language"]
-        for value in [tracker.get_slot("preferred_language"), *detected, tracker.get_slot("language")]:
-            if value in ("sv", "en"):
-                return value
-    page = str((metadata or {}).get("language") or "").lower()[:2]
-    return page if page in ("sv", "en") else "sv"
+        message = {**(tracker.latest_message.parse_data or {}), "metadata": metadata}
+        current, preferred = tracker.get_slot("language"), tracker.get_slot("preferred_language")
+    return answer_language(decide(inputs_from_message(message, current, preferred)).language)
 
 
 async def answer_or_apologise(message: UserMessage, on_new_message: Callable[[UserMessage], Awaitable[Any]],

@@ -1,11 +1,8 @@
 """Rasa NLU component that tags each user message with its language (entity `message_language`)."""
 from __future__ import annotations
 
-import os
-from pathlib import Path
-from typing import Any, Dict, Iterable, List, Optional, Set, Text
+from typing import Any, Dict, List, Text
 
-import yaml
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
@@ -16,50 +13,12 @@ from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.language import detect_language, guess_language, requested_language
+from actions.portfolio.names import get_names
+from bot.language_policy import GUESS_ENTITY, MESSAGE_ENTITY, message_language
 
-ENTITY_NAME = "message_language"
+ENTITY_NAME = MESSAGE_ENTITY
 # A weak guess, used only while a conversation has no language yet ("sekos period" as a first message).
-GUESS_ENTITY_NAME = "message_language_guess"
-NAME_KEYS = ("name", "short_name", "aliases", "funder")
-# Names the brochure uses everywhere but that the content files never list on their own.
-EXTRA_NAMES = ("Växjö", "ICLD", "Agenda 2030", "Teknikum", "Veab")
-
-
-def content_dir() -> Path:
-    env = os.environ.get("VAXJO_CONTENT_DIR")
-    return Path(env) if env else Path(__file__).resolve().parents[2] / "content"
-
-
-def _strings(value: Any) -> Iterable[str]:
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):  # {sv: ..., en: ...}
-        for item in value.values():
-            yield from _strings(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _strings(item)
-
-
-def _collect(node: Any, names: Set[str]) -> None:
-    if isinstance(node, dict):
-        for key, value in node.items():
-            if key in NAME_KEYS:
-                names.update(_strings(value))
-            else:
-                _collect(value, names)
-    elif isinstance(node, list):
-        for item in node:
-            _collect(item, names)
-
-
-def load_names(directory: Optional[Path] = None) -> List[str]:
-    """All partner/project/person names and aliases (both languages) in the content files."""
-    names: Set[str] = set(EXTRA_NAMES)
-    for path in sorted((directory or content_dir()).rglob("*.yml")):
-        _collect(yaml.safe_load(path.read_text(encoding="utf-8")), names)
-    return sorted(names)
+GUESS_ENTITY_NAME = GUESS_ENTITY
 
 
 @DefaultV1Recipe.register(
@@ -80,7 +39,7 @@ class LanguageDetector(GraphComponent, EntityExtractorMixin):
         resource: Resource,
         execution_context: ExecutionContext,
     ) -> LanguageDetector:
-        return cls(config, load_names())
+        return cls(config, list(get_names().proper))  # names say nothing about the language
 
     def __init__(self, config: Dict[Text, Any], names: List[str]) -> None:
         self._config = {**self.get_default_config(), **(config or {})}
@@ -95,11 +54,11 @@ class LanguageDetector(GraphComponent, EntityExtractorMixin):
             text = message.get(TEXT) or ""
             if text.startswith(INTENT_MESSAGE_PREFIX):  # a button's payload says nothing about the language
                 continue
-            code, name = requested_language(text) or detect_language(text, self.names), ENTITY_NAME
-            if code is None:
-                code, name = guess_language(text), GUESS_ENTITY_NAME
+            # What this one message is in; the conversation's language is decided by bot/language_policy.py.
+            code, sure = message_language(text, self.names)
             if code is None:
                 continue
+            name = ENTITY_NAME if sure else GUESS_ENTITY_NAME
             entity = {
                 "entity": name,
                 "value": code,

@@ -1,5 +1,5 @@
-"""Folds case, diacritics and hyphens before tokenising, so "hur manga invanare" and "Hur många invånare" look alike."""
-import unicodedata
+"""Folds every message (bot.folding.fold: case, diacritics, hyphens) before tokenising, so "hur manga
+invanare" and "Hur många invånare" look alike to the model, the lookup tables and the actions."""
 from typing import Any, Dict, List, Optional, Text
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -11,20 +11,7 @@ from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-
-def fold_char(char: str) -> str:
-    """One character in, one character out: entity offsets in the training data stay valid."""
-    if char in "-/":  # "vushtrri-samarbetet" is two words to the tokenizer, as to a reader
-        return " "
-    lower = char.lower()
-    if len(lower) != 1:
-        return char
-    base = unicodedata.normalize("NFKD", lower)[0]
-    return base if base.isascii() and base.isalpha() else lower
-
-
-def fold_text(text: str) -> str:
-    return "".join(fold_char(char) for char in text)
+from bot.folding import fold
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER], is_trainable=False)
@@ -44,7 +31,7 @@ class TextNormalizer(GraphComponent):
         text: Optional[str] = message.get(TEXT)
         # "/intent{...}" payloads (buttons, the widget's feedback) are read by Rasa as they are.
         if text and not text.startswith(INTENT_MESSAGE_PREFIX):
-            message.set(TEXT, fold_text(text))
+            message.set(TEXT, fold(text))
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
         for message in training_data.training_examples:

@@ -29,10 +29,10 @@ def limits(results: Dict) -> Dict[str, str]:
             f"Rasa's own per-message work: the starter bot needs {s_p50:.0f} ms at p50 in the same run with DIET and "
             "TED and no custom action. The Växjö bot's message, step by step in \"Where a message's time goes\" "
             "below: Rasa's graph runs NLU (language detection, text folding, regex, lexical and two count-vector "
-            "featurisers, logistic regression), the rule and memoisation policies twice (two actions per turn), two "
-            "custom actions in the server's process (`action_validate_slot_mappings`, which sets the language slot, "
-            "and the answer; each gets the tracker and the 22 KB domain serialised as rasa_sdk's executor expects), "
-            "and the tracker loaded from and saved to SQLite. The REST round trip and Sanic add the rest."),
+            "featurisers, logistic regression), the language slots set inside Rasa's slot extraction "
+            "(bot/patches.py), the rule and memoisation policies, one custom action in the server's process (the "
+            "answer, given the tracker and the 22 KB domain serialised as rasa_sdk's executor expects), and the "
+            "tracker loaded from and saved to SQLite. The REST round trip and Sanic add the rest."),
         "u10_rps": (
             "CPU-bound on two cores shared with the load generator and other work. `SANIC_WORKERS=auto` runs one "
             "Sanic worker per two cores, so one here: a second worker loads a second model (~750 MiB more, close to "

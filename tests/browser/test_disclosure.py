@@ -4,8 +4,8 @@ both pages, and the contact centre's numbers as tel:/mailto: links when a visito
 import json
 
 import pytest
-import yaml
 
+from actions.portfolio import get_portfolio
 from bot.retention import default_days
 from tests.browser.conftest import (
     ROOT,
@@ -18,7 +18,7 @@ from tests.browser.conftest import (
 )
 from tests.browser.test_accessibility import serious_violations
 
-CONTACT = yaml.safe_load((ROOT / "content" / "resources.yml").read_text(encoding="utf-8"))["contact"]
+CONTACT = get_portfolio().resources.contact.dict()
 LAST_TEST = ROOT / "results" / "accessibility-test.json"
 # What the disclosure must say, per language: automated (AI), can be wrong, no personal data.
 DISCLOSURE_WORDS = {"sv": ["automatisk assistent (AI)", "inte en människa", "publicerade information",

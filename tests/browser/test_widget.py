@@ -3,12 +3,11 @@ reload and navigation, safe rendering, phone width and zoom, reduced motion, and
 import re
 
 import pytest
-import yaml
 
+from actions.portfolio import get_portfolio
 from tests.browser.conftest import (
     NOBODY_PORT,
     RASA_PORT,
-    ROOT,
     TcpProxy,
     ask,
     bot_messages,
@@ -20,7 +19,7 @@ from tests.browser.conftest import (
 )
 from tests.servers import RunningBot
 
-CONTACT = yaml.safe_load((ROOT / "content" / "resources.yml").read_text(encoding="utf-8"))["contact"]
+CONTACT = get_portfolio().resources.contact.dict()
 
 
 def test_keyboard_swedish_and_english_questions_and_focus(new_page, demo_url):

@@ -2,13 +2,12 @@
 import re
 from typing import Dict, List, Optional
 
-from actions.portfolio import get_portfolio
+from actions.portfolio.names import get_names
 from actions.portfolio.text import fold
-from bot.components.language_detector import load_names
 from bot.language import detect_language
 
 # Project titles are proper names too (the brochure's titles are English even in a Swedish answer).
-_NAMES = tuple(load_names()) + tuple(p.title(lang) for p in get_portfolio().projects.values() for lang in ("sv", "en"))
+_NAMES = get_names().proper_with_titles
 
 
 def normalise(text: str) -> str:

@@ -16,12 +16,11 @@ def test_rasa_data_validate_is_clean():
     output = result.stdout + result.stderr
     assert result.returncode == 0, output[-4000:]
     warnings = re.findall(r"UserWarning: (.*)", output)
-    from actions.turn import HANDLERS
+    from actions.routing import routes
 
     action_code = "\n".join(path.read_text() for path in (ROOT / "actions").glob("*.py"))
-    # Partner and project facts are sent as "utter_<fact>" for the intent "ask_<fact>".
-    sent_by_intent = {"utter_" + intent[len("ask_"):] for intent in HANDLERS
-                      if intent.startswith(("ask_partner_", "ask_project_"))}
+    # Partner and project facts are sent with the response the routing table names for their intent.
+    sent_by_intent = {route.response for route in routes().values() if route.response}
     unexpected = []
     for warning in warnings:
         payload_only = re.match(r"The intent '(\w+)' is listed in the domain file, but is not found in the NLU", warning)

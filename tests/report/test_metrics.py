@@ -74,11 +74,11 @@ def test_thumbs_down_refers_to_the_last_answer_not_to_a_thanks_for_feedback():
 def test_unanswered_by_intent_or_by_the_response_given():
     e = Events()
     e.user("c", "what is the meaning of life", "ask_icld", "en")
-    e.bot("c", "I'm not quite sure what you mean, but ...", "utter_search_result")
+    e.bot("c", "I'm not quite sure what you mean, but ...", "utter_not_found")
     e.user("c", "mail me at a@b.se", "out_of_scope", "en")
     e.bot("c", "Sorry, I can only answer ...", "utter_out_of_scope")
     e.user("c", "What is the meaning of life?", "nlu_fallback", "en")
-    e.bot("c", "Sorry, I didn't quite understand.", "utter_ask_rephrase")
+    e.bot("c", "Sorry, I didn't quite understand.", "utter_default")
     e.user("c", "what is ICLD", "ask_icld", "en")
     e.bot("c", "ICLD is ...", "utter_icld")
     report = _report(e)

@@ -43,7 +43,7 @@ def test_outcomes_counted_with_their_questions():
 def test_turns_stored_before_outcomes_were_recorded_get_one_from_intent_and_response():
     e = Events()
     e.user("b", "blorf", "nlu_fallback", "en")
-    e.bot("b", "Sorry, I didn't quite understand.", "utter_ask_rephrase")
+    e.bot("b", "Sorry, I didn't quite understand.", "utter_default")
     e.user("b", "weather?", "out_of_scope")
     e.bot("b", "Sorry, I can only answer ...", "utter_out_of_scope")
     e.user("b", "what is ICLD", "ask_icld")

@@ -3,7 +3,6 @@ import pytest
 
 from actions.fallback import ActionOutOfScope, ActionSearchContent
 from actions.followups import ActionAnswerFollowup, ActionSelectFromList, ordinal_position
-from actions.language import ValidateSlotMappings
 from actions.partners import ActionAnswerPartner
 from actions.programme import ActionAnswerProgramme
 from actions.projects import ActionAnswerProject
@@ -71,7 +70,7 @@ def test_project_list_for_one_partner_is_remembered_for_ordinals(domain):
     assert "SEKOS 2" in texts[0] and "MIS 2" in texts[0] and "Familjeteamet" not in texts[0]
     assert "9 projekt" in texts[0]
     assert slots["listed_items"] == ["project:sekos-2", "project:mis-2"]
-    tracker = make_tracker("det första", "select_from_list", [entity("ordinal", "första")],
+    tracker = make_tracker("det första", "select_from_list", [],  # the position is read from the text
                            listed_items=slots["listed_items"])
     texts, slots, _ = run_action(ActionSelectFromList(), tracker, domain)
     assert texts[0].startswith("Socialt entreprenörskap Kosovo (SEKOS 2)") and "2018–2021" in texts[0]
@@ -117,7 +116,7 @@ def test_programme_answers(domain, intent, language, expected):
 
 
 def test_goal_question_names_the_project(domain):
-    tracker = make_tracker("vilket projekt handlar om mål 4", "ask_agenda2030", [entity("sdg_goal", "4")])
+    tracker = make_tracker("vilket projekt handlar om mål 4", "ask_agenda2030")  # no entity: the goal is in the text
     texts, _, _ = run_action(ActionAnswerProgramme(), tracker, domain)
     assert "Miljöpedagogik i förskolan (MIS 2)" in texts[0] and "god utbildning för alla" in texts[0]
 
@@ -143,43 +142,6 @@ def test_unsure_question_offers_a_passage_with_its_source_or_says_where_to_go(do
     texts, _, messages = run_action(ActionSearchContent(), make_tracker("blorp zzz", "nlu_fallback",
                                                                         language="en"), domain)
     assert "www.vaxjo.se" in texts[0] and messages[0]["response"] == "utter_out_of_scope"
-
-
-@pytest.mark.parametrize("text, intent, entities, slots, expected", [
-    ("svara på engelska", "switch_language", [], {}, {"preferred_language": "en", "language": "en"}),
-    ("in Swedish please", "switch_language", [], {"language": "en"}, {"preferred_language": "sv", "language": "sv"}),
-    ("hur många bor i vushtrri", "ask_partner_population", [entity("message_language", "sv")],
-     {"language": "en", "preferred_language": "en"}, {}),
-    ("how many live there", "ask_partner_population", [entity("message_language", "en")], {}, {"language": "en"}),
-    ("ok", "acknowledge", [], {"language": "en"}, {}),
-])
-def test_language_slot_follows_message_unless_a_language_was_asked_for(domain, text, intent, entities, slots,
-                                                                      expected):
-    import asyncio
-
-    from rasa_sdk.executor import CollectingDispatcher
-
-    slots = {"language": "sv", **slots}
-    tracker = make_tracker(text, intent, entities, **slots)
-    events = asyncio.run(ValidateSlotMappings().run(CollectingDispatcher(), tracker, domain))
-    changed = {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
-    assert {k: v for k, v in changed.items() if slots.get(k) != v} == expected
-
-
-def test_page_language_from_metadata_decides_only_while_nothing_else_does(domain):
-    import asyncio
-
-    from rasa_sdk.executor import CollectingDispatcher
-
-    def run(text, entities, metadata, **slots):
-        tracker = make_tracker(text, "inform_entity", entities, **slots)
-        tracker.latest_message["metadata"] = metadata
-        events = asyncio.run(ValidateSlotMappings().run(CollectingDispatcher(), tracker, domain))
-        return {e["name"]: e["value"] for e in events if e.get("event") == "slot"}.get("language")
-
-    assert run("JB Marks?", [], {"language": "en-GB"}, language=None) == "en"
-    assert run("JB Marks?", [], {"language": "en"}, language="sv") is None  # the conversation keeps Swedish
-    assert run("hur många bor där", [entity("message_language", "sv")], {"language": "en"}, language=None) == "sv"
 
 
 def test_unsure_question_naming_a_project_searches_that_project_first(domain):

@@ -1,8 +1,13 @@
 """The LanguageDetector Rasa component adds (or does not add) a message_language entity."""
+import shutil
+
+import yaml
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.components.language_detector import LanguageDetector, load_names
+from actions.portfolio.loader import DEFAULT_CONTENT_DIR
+from bot.components.language_detector import LanguageDetector
+from tests.unit.conftest import NEW_PROJECT
 
 
 def _detector():
@@ -18,15 +23,17 @@ def _languages(text, entities=None):
 
 
 def test_names_come_from_content():
-    names = {n.lower() for n in load_names()}
-    for name in ("jb marks", "vushtrri", "kosovo", "sekos 2", "mis 2", "malin lauber", "icld", "växjö"):
+    names = {n.lower() for n in _detector().names}
+    for name in ("jb marks", "vushtrri", "kosovo", "sekos 2", "mis 2", "malin lauber", "icld", "växjö", "växjö kommun"):
         assert name in names
 
 
-def test_names_from_env(tmp_path, monkeypatch):
-    (tmp_path / "p.yml").write_text("name: Testby\naliases: {sv: [testbyn], en: [test town]}\n", encoding="utf-8")
-    monkeypatch.setenv("VAXJO_CONTENT_DIR", str(tmp_path))
-    assert {"Testby", "testbyn", "test town"} <= set(load_names())
+def test_names_follow_the_content_in_use(tmp_path, monkeypatch):
+    content = tmp_path / "content"
+    shutil.copytree(DEFAULT_CONTENT_DIR, content)
+    (content / "projects" / "clean-water.yml").write_text(yaml.safe_dump(NEW_PROJECT, allow_unicode=True))
+    monkeypatch.setenv("VAXJO_CONTENT_DIR", str(content))
+    assert {"AQUA 3", "vattenprojektet", "the water project"} <= set(_detector().names)
 
 
 def test_swedish_message_gets_entity():
