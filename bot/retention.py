@@ -20,6 +20,8 @@ from typing import List, Optional
 
 import sqlalchemy as sa
 
+SNAPSHOT_TABLE = "tracker_snapshots"  # bot/tracker_store.py's (not imported: this module runs without Rasa)
+
 DEFAULT_DAYS = 30
 DEFAULT_URL = "sqlite:///var/data/conversations.db"
 
@@ -78,6 +80,9 @@ def purge(url: Optional[str] = None, days: Optional[float] = None, dry_run: bool
             count = connection.execute(
                 sa.select(sa.func.count()).select_from(events).where(in_chosen)).scalar_one() if senders else 0
             if senders and not dry_run:
+                if sa.inspect(connection).has_table(SNAPSHOT_TABLE):  # the states bot/tracker_store.py restores
+                    snapshots = sa.Table(SNAPSHOT_TABLE, sa.MetaData(), autoload_with=connection)
+                    connection.execute(snapshots.delete().where(snapshots.c.sender_id.in_(chosen.subquery().select())))
                 connection.execute(events.delete().where(in_chosen))
         return PurgeResult(len(senders), int(count), cutoff, dry_run, conversation)
     finally:

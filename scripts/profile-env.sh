@@ -21,6 +21,7 @@ else
   export ACTIONS_MODULE="" START_ACTION_SERVER=${START_ACTION_SERVER:-1}
 fi
 export SESSION_EXPIRY_MINUTES=${SESSION_EXPIRY_MINUTES:-}   # empty: session_config of bot/domain/core.yml
+export TRACKER_MAX_EVENTS_REPLAYED=${TRACKER_MAX_EVENTS_REPLAYED:-}  # empty: 48 (bot/tracker_store.py)
 # Default profile
 export TRACKER_SQLITE_PATH=${TRACKER_SQLITE_PATH:-$PWD/var/data/conversations.db}
 # Scale-out profile

@@ -1,5 +1,5 @@
 """The prose of docs/benchmarks.md: how each number is measured, and what limits a target when it is missed."""
-from typing import Dict
+from typing import Dict, Optional
 
 
 def _get(results: Dict, bot: str, *keys: str, default: float = float("nan")) -> float:
@@ -27,23 +27,42 @@ def limits(results: Dict) -> Dict[str, str]:
             "TensorFlow imported by Rasa in every `rasa run` process, times the Sanic workers."),
         "seq_p50": (
             f"Rasa's own per-message work: the starter bot needs {s_p50:.0f} ms at p50 in the same run with DIET and "
-            "TED. The Växjö bot's message: language detection (lingua), text folding, two count-vector featurizers "
-            "and logistic regression, rule and memoisation policies, the language slots set inside Rasa's slot "
-            "extraction (bot/patches.py), one custom action in the server's process (the answer, given the "
-            "serialised tracker and domain as rasa_sdk's executor expects), and the tracker loaded from and saved "
-            "to SQLite."),
+            "TED and no custom action. The Växjö bot's message, step by step in \"Where a message's time goes\" "
+            "below: Rasa's graph runs NLU (language detection, text folding, regex, lexical and two count-vector "
+            "featurisers, logistic regression), the language slots set inside Rasa's slot extraction "
+            "(bot/patches.py), the rule and memoisation policies, one custom action in the server's process (the "
+            "answer, given the tracker and the 22 KB domain serialised as rasa_sdk's executor expects), and the "
+            "tracker loaded from and saved to SQLite. The REST round trip and Sanic add the rest."),
         "u10_rps": (
-            "CPU-bound on two cores shared with the load generator and other work; the default profile runs one Sanic "
-            "worker per two cores (`SANIC_WORKERS=auto`), so one here, and each message costs more CPU than the "
-            "starter's (see the sequential latency)."),
+            "CPU-bound on two cores shared with the load generator and other work. `SANIC_WORKERS=auto` runs one "
+            "Sanic worker per two cores, so one here: a second worker loads a second model (~750 MiB more, close to "
+            "the 1.5 GB bar) and competes for the same two cores with locust, so it can only help with more cores. "
+            "Each message still costs more CPU than the starter's (see the sequential latency)."),
         "turn_ratio": (
-            "Turn 1 got much cheaper, turn 200 did not: Rasa replays the current session on every message. The SQL "
-            "tracker store loads every event of the session (one long session here: about 8 events per turn), the "
-            "tracker is rebuilt from them, the policies compute the states of the whole tracker, and each of the two "
-            "custom actions gets the whole session serialised (`tracker.current_state`, rebuilt by rasa_sdk). Not "
-            "profiled step by step in this run. A cap on the events replayed per turn is not built yet; "
-            "`session_expiration_time` (60 min) ends a session only after idle time."),
+            "A turn replays at most the last 48 events of its session (bot/tracker_store.py: the state before "
+            "them restored from a snapshot saved with every turn), so the tracker, the policies' state walk and the "
+            "actions' serialised tracker stop growing after ~6 turns; turns 1-10 replay 5-48 events. What still "
+            "grows is SQL on the events table (the latest `session_started` is found among all of the sender's rows)."),
     }
+
+
+def profile_section(profile: Optional[Dict]) -> str:
+    """results/profile.json (scripts/bench/steps.py) as a table of ms per message by step."""
+    if not profile:
+        return ""
+    windows = [name for name in profile if isinstance(profile[name], dict)]
+    lines = ["", "## Where a message's time goes", "",
+             f"`python scripts/bench/steps.py` (in-process, cProfile; {profile.get('messages')} sequential messages "
+             f"and one conversation of {profile.get('turns')} turns): ms per message, cumulative per step, so indented "
+             "steps are part of the one above. cProfile's overhead inflates Python-heavy steps; compare the steps, "
+             "not the totals with the REST latencies above.", "",
+             "| step | " + " | ".join(name.replace("_", " ") for name in windows) + " |",
+             "|---|" + "---:|" * len(windows)]
+    steps = [key for key in profile[windows[0]] if key != "profiled_ms_median"] if windows else []
+    for step in ["profiled_ms_median"] + steps:
+        label = "median of the profiled messages (ms)" if step == "profiled_ms_median" else step
+        lines.append(f"| {label} | " + " | ".join(f"{profile[name].get(step, float('nan')):.1f}" for name in windows) + " |")
+    return "\n".join(lines)
 
 
 def method(meta: Dict) -> str:
@@ -79,8 +98,8 @@ def _first_start(run: Dict) -> str:
             f"fresh virtualenv, `make run` until the first REST answer: {run.get('first_answer_s')} s (target ≤ 240 s); "
             f"of that, installing the runtime dependencies from pip's cache until {run.get('install_s')} s, content "
             f"export and training until {run.get('until_trained_s')} s, the rest the server's start. pip installs "
-            "~165 packages (TensorFlow among them: Rasa 3.6 imports it even without a neural component), which on "
-            "two shared cores is most of the target on its own.")
+            "the ~170 packages of requirements.lock as listed (`--no-deps`, then `pip check`; TensorFlow among them: "
+            "Rasa 3.6 imports it even without a neural component).")
 
 
 def _load(values) -> str:

@@ -2,6 +2,7 @@
 tests/servers.py); training; resident memory from /proc."""
 import os
 import subprocess
+import sys
 import time
 from datetime import datetime
 from pathlib import Path
@@ -12,7 +13,9 @@ import requests
 from tests.servers import start_group, stop_group, wait_until
 
 ROOT = Path(__file__).resolve().parents[2]
-VENV_BIN = ROOT / ".venv" / "bin"
+# The virtualenv of the Python running the benchmark (`make bench`: .venv, with requirements-bench.txt); rasa, its
+# training and locust come from there. The Växjö bot itself is started by scripts/serve.sh (.venv).
+VENV_BIN = Path(sys.executable).parent
 
 
 def base_env(**extra: str) -> Dict[str, str]:

@@ -122,6 +122,8 @@ def render_markdown(results: Dict, limits: Optional[Dict[str, str]] = None, meth
         for row in missed:
             text = (limits or {}).get(row["key"], "")
             parts.append(f"- **{row['label']}** ({fmt(row['vaxjo'], row['unit'])}, target {row['target']}). {text}".rstrip())
+    if results.get("profile_section"):
+        parts.append(results["profile_section"])
     if method:
         parts += ["", "## How it is measured", "", method.strip()]
     return "\n".join(parts) + "\n"

@@ -153,6 +153,9 @@ def write(results: Dict, out: Path) -> int:
     first_start = ROOT / "results" / "first_start.json"  # scripts/bench/first_start.py, run on its own
     if first_start.exists():
         results["meta"]["first_start"] = json.loads(first_start.read_text())
+    profile = ROOT / "results" / "profile.json"  # scripts/bench/steps.py, run on its own
+    if profile.exists():
+        results["profile_section"] = notes.profile_section(json.loads(profile.read_text()))
     report.write_report(results, out, json_path, notes.limits(results), notes.method(results["meta"]))
     log(f"wrote {out} and {json_path.name}")
     print(report.render_table(report.build_rows(results)))

@@ -31,6 +31,7 @@ def test_default_profile_is_sqlite_in_var_data(tmp_path):
     assert env["ENDPOINTS"] == "bot/endpoints.yml"
     assert env["TRACKER_SQLITE_PATH"] == str(ROOT / "var" / "data" / "conversations.db")
     assert env["SESSION_EXPIRY_MINUTES"] == ""
+    assert env["TRACKER_MAX_EVENTS_REPLAYED"] == ""
 
 
 def test_profiles_are_checked():
@@ -118,7 +119,8 @@ def test_kubernetes_layout():
     assert set(secrets) == {"TRACKER_DB_PASSWORD", "REDIS_PASSWORD"}
     # Every variable of the scale-out endpoints file comes from the ConfigMap or a Secret.
     needed = {"TRACKER_DB_HOST", "TRACKER_DB_PORT", "TRACKER_DB_NAME", "TRACKER_DB_USER", "REDIS_HOST", "REDIS_PORT",
-              "REDIS_DB", "REDIS_KEY_PREFIX", "SESSION_EXPIRY_MINUTES", "ACTION_ENDPOINT_URL"}
+              "REDIS_DB", "REDIS_KEY_PREFIX", "SESSION_EXPIRY_MINUTES", "TRACKER_MAX_EVENTS_REPLAYED",
+              "ACTION_ENDPOINT_URL"}
     assert needed <= set(config)
 
 

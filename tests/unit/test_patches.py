@@ -18,7 +18,17 @@ from bot import patches
 ROOT = Path(__file__).resolve().parents[2]
 VALID_REPLY = {"events": [{"event": "slot", "name": "language", "value": "en"}],
                "responses": [{"response": "utter_greet"}]}
-INVALID_REPLIES = [{"events": "nope"}, {"events": [{"name": "x"}]}, {"responses": [5]}, {"events": [{"event": "nope"}]}]
+INVALID_REPLIES = [{"events": "nope"}, {"events": [{"name": "x"}]}, {"responses": [5]}, {"events": [{"event": "nope"}]},
+                   {"events": [{"event": "slot", "name": "language"}]}, {"events": [{"event": "action", "name": 3}]},
+                   {"events": [{"event": 5}]}, {"events": [5]}, {"events": None}, [], "text",
+                   {"events": [{"event": "slot", "name": "a", "value": 1, "timestamp": "soon"}]},
+                   {"events": [{"event": "user", "parse_data": {"intent": {"name": 1}}}]},
+                   {"events": [VALID_REPLY["events"][0], {"event": "entities"}]}]
+MORE_VALID_REPLIES = [{}, {"events": []}, {"other": 1},
+                      {"events": [{"event": "user", "text": "hej", "parse_data": {"intent": {"name": "greet"}}},
+                                  {"event": "action", "name": "action_listen", "policy": None},
+                                  {"event": "bot", "text": "Hej!", "metadata": {}}, {"event": "restart"},
+                                  {"event": "followup", "name": "utter_greet"}, {"event": "session_started"}]}]
 
 
 def test_the_patches_are_installed_by_the_tests_entry_point():
@@ -34,7 +44,9 @@ def test_a_release_the_patches_were_not_written_for_is_refused(monkeypatch):
 def test_the_action_reply_check_accepts_and_rejects_what_jsonschema_validate_does():
     action = RemoteAction("action_anything", None)
     schema = RemoteAction.action_response_format_spec()
-    assert action._validate_action_result(VALID_REPLY) is True
+    for reply in [VALID_REPLY] + MORE_VALID_REPLIES:
+        jsonschema.validate(reply, schema)
+        assert action._validate_action_result(reply) is True
     for reply in INVALID_REPLIES:
         with pytest.raises(jsonschema.ValidationError) as stock:
             jsonschema.validate(reply, schema)
@@ -51,6 +63,20 @@ def test_the_action_reply_check_is_built_once():
         action._validate_action_result(VALID_REPLY)
     per_call_ms = (time.perf_counter() - started) * 1000 / 200
     assert per_call_ms < 5, f"{per_call_ms:.1f} ms per check (jsonschema.validate takes ~40 ms)"
+
+
+def test_event_classes_are_found_by_type_name_as_rasa_finds_them():
+    from rasa.shared.core.events import ActionExecuted, Event, UserUttered
+    from rasa.shared.utils.common import all_subclasses
+
+    for event_class in all_subclasses(Event):
+        assert Event.resolve_by_type(event_class.type_name) is next(
+            found for found in all_subclasses(Event) if found.type_name == event_class.type_name)
+    assert Event.resolve_by_type("user") is UserUttered and Event.resolve_by_type("action") is ActionExecuted
+    assert Event.resolve_by_type("topic") is None
+    assert Event.resolve_by_type("nope", default=SlotSet) is SlotSet
+    with pytest.raises(ValueError, match="Unknown event name 'nope'"):
+        Event.resolve_by_type("nope")
 
 
 def test_an_action_runs_in_process_with_no_action_server():
