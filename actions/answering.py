@@ -10,9 +10,10 @@ from typing import Dict, List, Optional, Set
 
 from rasa_sdk.events import SlotSet
 
-from actions.portfolio.retrieval import Hit
+from actions.portfolio.retrieval import STOPWORDS, Hit, same_beginning
 from actions.scope import Signs, get_gate
 from actions.turn import Handler, Turn
+from bot.folding import words
 from bot.outcomes import (  # noqa: F401  the outcomes, for the actions that record them
     ANSWERED_INTENT,
     ANSWERED_PASSAGE,
@@ -220,9 +221,10 @@ def _supplement(turn: Turn, signs: Signs) -> None:
     the question the answer lacks."""
     answer = _answer_text(turn)
     index = turn.store.passages
-    asked = index.query_terms(turn.text, turn.lang)
-    answered = set(index.query_terms(answer, turn.lang))
-    unanswered = [term for term in asked if term not in answered]
+    asked = index.query_terms(_question_words(turn.text), turn.lang)
+    answered = set(index.query_terms(answer, turn.lang)) | get_gate().host_terms[turn.lang]
+    unanswered = [term for term in asked if term not in answered
+                  and not any(same_beginning(term, known) for known in answered)]
     if not unanswered:
         return
     whole, left_out = index.scores(asked, turn.lang), index.scores(unanswered, turn.lang)
@@ -232,6 +234,12 @@ def _supplement(turn: Turn, signs: Signs) -> None:
                     key=lambda i: -(left_out[i] + whole[i]))
     if ranked:
         say_passage(turn, "utter_passage_also", Hit(found[ranked[0]], whole[ranked[0]]))
+
+
+def _question_words(text: str) -> str:
+    """The question without the function words of either language (visitors mix them: "och i vushtrri?" in an
+    English conversation asks nothing the answer left out)."""
+    return " ".join(word for word in words(text) if word not in STOPWORDS["sv"] and word not in STOPWORDS["en"])
 
 
 def _named_subjects(turn: Turn, signs: Signs) -> Set[str]:

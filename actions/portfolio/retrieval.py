@@ -187,8 +187,8 @@ class PassageIndex:
             return []
         scored = {}
         for known, term in self._surface[lang].items():
-            shared = _shared_prefix(word, known)
-            if shared >= PREFIX_MIN and shared >= PREFIX_SHARE * min(len(word), len(known)):
+            if same_beginning(word, known):
+                shared = _shared_prefix(word, known)
                 scored[term] = min(scored.get(term, (0, 0)), (-shared, abs(len(known) - len(word))))
         return [term for term, _ in sorted(scored.items(), key=lambda item: item[1])[:PREFIX_TERMS]]
 
@@ -216,6 +216,13 @@ class PassageIndex:
     def best(self, query: str, lang: str) -> Optional[Hit]:
         hits = self.search(query, lang, limit=1)
         return hits[0] if hits else None
+
+
+def same_beginning(first: str, second: str) -> bool:
+    """Two forms of one word, as far as a stemmer that misses some inflections can tell ("internationellt",
+    "internationella")."""
+    shared = _shared_prefix(first, second)
+    return shared >= PREFIX_MIN and shared >= PREFIX_SHARE * min(len(first), len(second))
 
 
 def _shared_prefix(first: str, second: str) -> int:

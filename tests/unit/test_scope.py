@@ -196,3 +196,19 @@ def test_the_added_passage_answers_what_the_intent_answer_left_out(domain):
     tracker = make_tracker("hur många barn ska testa metoden i MIS 2", "ask_project_focus")
     texts, _, messages = run_action(ActionAnswerProject(), tracker, domain)
     assert messages[-1]["response"] == "utter_passage_also" and "500 barn" in texts[-1]
+
+
+@pytest.mark.parametrize("question, intent, language, slots, response", [
+    # the other language's function words ask nothing the answer left out
+    ("och i vushtrri?", "inform_entity", "en", {"last_intent": "ask_partner_population",
+                                                 "subject": "partner:jb-marks"}, "utter_partner_population"),
+    # nor does the site owner's own name
+    ("Vilka internationella partnerskap har Växjö kommun?", "ask_partnerships_overview", "sv", {},
+     "utter_partnerships_overview"),
+])
+def test_no_passage_is_added_when_the_answer_covers_the_question(domain, question, intent, language, slots, response):
+    from actions.followups import ActionAnswerFollowup
+
+    action = ActionAnswerFollowup() if intent == "inform_entity" else ActionAnswerProgramme()
+    _, _, messages = run_action(action, make_tracker(question, intent, language=language, **slots), domain)
+    assert [m["response"] for m in messages] == [response]
