@@ -33,6 +33,7 @@ from sqlalchemy.orm import declarative_base
 
 DEFAULT_MAX_EVENTS_REPLAYED = 48
 SNAPSHOT_TABLE = "tracker_snapshots"
+SNAPSHOT_TABLE_LOCK = 0x76786A6F  # any constant the instances share
 # How many of a tracker's events are stored, set by this store on the trackers it retrieves and saves.
 _STORED = "_vaxjo_stored_events"
 
@@ -86,6 +87,15 @@ def state_events(state: Dict[Text, Any], timestamp: Optional[float]) -> List[Dic
     return [event.as_dict() for event in restored]
 
 
+def _create_snapshot_table(engine: sa.engine.Engine) -> None:
+    """Several instances (and their Sanic workers) start at once on an empty database: on PostgreSQL two concurrent
+    CREATE TABLEs collide in the catalog and one process would die, so they take turns (a transaction lock)."""
+    with engine.begin() as connection:
+        if engine.dialect.name == "postgresql":
+            connection.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": SNAPSHOT_TABLE_LOCK})
+        SnapshotBase.metadata.create_all(connection)
+
+
 class VaxjoSQLTrackerStore(SQLTrackerStore):
     def __init__(self, domain: Optional[Domain] = None, dialect: Text = "sqlite", host: Optional[Text] = None,
                  db: Text = "var/data/conversations.db", event_broker: Optional[EventBroker] = None,
@@ -100,7 +110,7 @@ class VaxjoSQLTrackerStore(SQLTrackerStore):
         if self.engine.dialect.name == "sqlite":
             sa.event.listen(self.engine, "connect", _sqlite_write_ahead_log)
             self.engine.dispose()  # connections made before the listener: gone
-        SnapshotBase.metadata.create_all(self.engine)
+        _create_snapshot_table(self.engine)
         self.domain = self._domain
 
     @property

@@ -7,20 +7,11 @@ import pytest
 
 from actions.portfolio import get_portfolio
 from bot.retention import default_days
-from tests.browser.conftest import (
-    ROOT,
-    ask,
-    open_connected,
-    open_with_keyboard,
-    screenshot,
-    session_id,
-    stored_events,
-    wait_until_connected,
-)
+from tests.browser import conftest as widget
 from tests.browser.test_accessibility import serious_violations
 
 CONTACT = get_portfolio().resources.contact.dict()
-LAST_TEST = ROOT / "results" / "accessibility-test.json"
+LAST_TEST = widget.ROOT / "results" / "accessibility-test.json"
 # What the disclosure must say, per language: automated (AI), can be wrong, no personal data.
 DISCLOSURE_WORDS = {"sv": ["automatisk assistent (AI)", "inte en människa", "publicerade information",
                            "kan svara fel", "Skriv inga personuppgifter"],
@@ -41,7 +32,7 @@ PAGES = {"sv": {"path": "/", "privacy": "/integritet/", "accessibility": "/tillg
 def test_disclosure_is_visible_in_the_first_view(new_page, demo_url, language, width, height):
     page = new_page(viewport={"width": width, "height": height})
     page.goto(demo_url + PAGES[language]["path"])
-    open_with_keyboard(page)
+    widget.open_with_keyboard(page)
     disclosure = page.locator("#vc-disclosure")
     text = disclosure.text_content()
     for words in DISCLOSURE_WORDS[language]:
@@ -57,13 +48,13 @@ def test_disclosure_is_visible_in_the_first_view(new_page, demo_url, language, w
     assert page.evaluate("document.activeElement.id") == "vc-input"
     assert page.evaluate("document.getElementById('vc-disclosure').closest('[lang]').lang") == language
     if width == 320:
-        wait_until_connected(page)  # with the conversation id shown
-        screenshot(page, f"widget-first-view-320-{language}.png")
+        widget.wait_until_connected(page)  # with the conversation id shown
+        widget.screenshot(page, f"widget-first-view-320-{language}.png")
 
 
 def test_disclosure_is_not_repeated_on_answers(new_page, demo_url):
-    page = open_connected(new_page(), demo_url + "/")
-    answer = ask(page, "Vilka projekt finns?")
+    page = widget.open_connected(new_page(), demo_url + "/")
+    answer = widget.ask(page, "Vilka projekt finns?")
     assert "automatisk assistent" not in answer["text"]
     assert page.locator(".vc-disclosure").count() == 1
 
@@ -73,9 +64,9 @@ def test_privacy_and_accessibility_pages_open_from_the_widget_by_keyboard(new_pa
     spec = PAGES[language]
     page = new_page()
     page.goto(demo_url + spec["path"])
-    open_with_keyboard(page)
-    wait_until_connected(page)
-    conversation = session_id(page)
+    widget.open_with_keyboard(page)
+    widget.wait_until_connected(page)
+    conversation = widget.session_id(page)
     assert conversation in page.locator(".vc-conversation-id").text_content(), "the id to quote for deletion"
 
     for kind in ("privacy", "accessibility"):
@@ -101,11 +92,11 @@ def test_privacy_and_accessibility_pages_open_from_the_widget_by_keyboard(new_pa
             assert expected in body
         # The conversation goes on on the new page.
         if page.is_hidden(".vc-panel"):
-            open_with_keyboard(page)
+            widget.open_with_keyboard(page)
         else:
             page.focus("#vc-input")  # it stays open across pages of the site
-        wait_until_connected(page)
-        assert session_id(page) == conversation
+        widget.wait_until_connected(page)
+        assert widget.session_id(page) == conversation
 
 
 @pytest.mark.parametrize("language", ["sv", "en"])
@@ -115,20 +106,20 @@ def test_no_serious_violations_on_the_privacy_and_accessibility_pages(new_page, 
         page.goto(demo_url + PAGES[language][kind])
         assert serious_violations(page) == [], kind
         page.click(".vc-launcher")
-        wait_until_connected(page)
+        widget.wait_until_connected(page)
         assert serious_violations(page) == [], f"{kind} with the widget open"
         page.click(".vc-close")
 
 
 @pytest.mark.parametrize("language", ["sv", "en"])
 def test_asking_for_a_person_gives_contact_links_and_stores_no_ip_address(new_page, demo_url, language):
-    page = open_connected(new_page(), demo_url + PAGES[language]["path"])
-    answer = ask(page, PAGES[language]["ask_person"])
+    page = widget.open_connected(new_page(), demo_url + PAGES[language]["path"])
+    answer = widget.ask(page, PAGES[language]["ask_person"])
     assert answer["lang"] == language and CONTACT["phone"] in answer["text"], answer
     hrefs = page.eval_on_selector_all(".vc-msg-bot .vc-link", "links => links.map(a => a.getAttribute('href'))")
     phone_href = "tel:" + "".join(c for c in str(CONTACT["phone_international"]) if c in "+0123456789")
     assert hrefs.count(phone_href) == 2, hrefs  # the national and the international number
     assert "mailto:" + CONTACT["email"] in hrefs
-    stored = json.dumps(stored_events(session_id(page)))
+    stored = json.dumps(widget.stored_events(widget.session_id(page)))
     for address in ("127.0.0.1", "::1", "localhost"):
         assert address not in stored, address
