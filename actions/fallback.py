@@ -5,7 +5,14 @@ from typing import Text
 from rasa_sdk import Action
 
 from actions import answering
-from actions.answering import ANSWERED_INTENT, answer_from_passages, record, say_out_of_scope, signs_of
+from actions.answering import (
+    ANSWERED_INTENT,
+    answer_from_passages,
+    passage_covers_question,
+    record,
+    say_out_of_scope,
+    signs_of,
+)
 from actions.portfolio.text import format_list
 from actions.routing import RoutedAction, followup_intent, redirect
 from actions.turn import Turn
@@ -24,7 +31,8 @@ def search_content(turn: Turn) -> None:
 
 def out_of_scope(turn: Turn) -> None:
     signs = signs_of(turn)
-    if signs.score >= answering.OVERRULE_OUT_OF_SCOPE:  # the model thought it off-topic; the signs say otherwise
+    # the model thought it off-topic; the signs, or a statement of the content that holds the question, say otherwise
+    if signs.score >= answering.OVERRULE_OUT_OF_SCOPE or passage_covers_question(turn, signs):
         answer_from_passages(turn, signs)
     else:
         say_out_of_scope(turn)

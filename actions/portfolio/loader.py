@@ -10,6 +10,7 @@ from pydantic import BaseModel, ValidationError
 from actions.portfolio.models import (
     Partner,
     People,
+    Phrasings,
     Portfolio,
     Programme,
     Project,
@@ -129,16 +130,26 @@ def load_portfolio(root: Path = None) -> Portfolio:
         "people": _load_file(root, "people.yml", People, problems),
         "results": _load_file(root, "results.yml", Results, problems),
         "resources": _load_file(root, "resources.yml", Resources, problems),
+        # optional: how visitors ask for statements in other words (docs/content-editors.md)
+        "phrasings": (_load_file(root, "phrasings.yml", Phrasings, problems) if (root / "phrasings.yml").exists()
+                      else Phrasings()),
     }
     if problems:
         raise ContentError(problems)
     parts["people"] = {person.id: person for person in parts["people"].people}
     parts["results"] = parts["results"].results
+    parts["phrasings"] = parts["phrasings"].phrasings
     parts["projects"] = dict(sorted(parts["projects"].items(), key=lambda item: item[1].example_number))
     _check_references(parts, problems)
     if problems:
         raise ContentError(problems)
-    return Portfolio(**parts)
+    portfolio = Portfolio(**parts)
+    from actions.portfolio.retrieval import phrasing_problems  # retrieval builds on the model loaded here
+
+    problems.extend(phrasing_problems(portfolio))
+    if problems:
+        raise ContentError(problems)
+    return portfolio
 
 
 @lru_cache(maxsize=None)

@@ -161,6 +161,26 @@ class Resources(Strict):
     contact: Contact
 
 
+class Asks(Strict):
+    sv: List[NonEmpty] = Field(..., min_items=1)
+    en: List[NonEmpty] = Field(..., min_items=1)
+
+    def __call__(self, lang: str) -> List[str]:
+        return self.en if lang == "en" else self.sv
+
+
+class Phrasing(Strict):
+    """How visitors ask for one statement in words the statement does not use ("finns det kvar?" for "blev
+    permanent"): `passage` quotes a piece of the statement in each language, `asks` the visitors' words."""
+
+    passage: Text
+    asks: Asks
+
+
+class Phrasings(Strict):
+    phrasings: List[Phrasing] = []
+
+
 class Portfolio(Strict):
     programme: Programme
     partners: Dict[str, Partner]
@@ -168,6 +188,7 @@ class Portfolio(Strict):
     people: Dict[str, Person]
     results: List[Result]
     resources: Resources
+    phrasings: List[Phrasing] = []
 
     class Config:
         arbitrary_types_allowed = True

@@ -4,10 +4,11 @@ Passages are sentences generated from the content (purposes, activities, results
 so an answer can quote exactly the statement that holds the fact, with where it comes from.
 """
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Dict, Iterable, List, Optional, Tuple
 
 import bm25s
+import numpy as np
 import Stemmer
 from bm25s.stopwords import STOPWORDS_EN, STOPWORDS_SWEDISH
 
@@ -24,6 +25,7 @@ COMPOUND_PART = 4
 PREFIX_MIN = 6
 PREFIX_SHARE = 0.75
 PREFIX_TERMS = 2
+NO_TERM = "_"  # the visitors'-words field of a statement that has none (bm25s indexes no empty document)
 # Sentence ends; "FN:s", "t.ex." and decimal numbers carry no space after the dot, so they stay whole.
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ\"'–-])")
 
@@ -35,6 +37,7 @@ class Passage:
     source: str  # where the visitor can read it (a URL)
     subject: str = ""  # "project:mis-2", "partner:vushtrri", "person:..." or "" for the programme
     names: str = ""  # the subject's names, indexed with the passage so "familjeteamet" finds its sentences
+    asks: str = ""  # visitors' words for what it says (content/phrasings.yml), indexed with it, never quoted
 
 
 @dataclass(frozen=True)
@@ -107,7 +110,34 @@ def passages(portfolio: Portfolio, lang: str) -> List[Passage]:
         add([text[0].upper() + text[1:] + "."], programme.name(lang), contact.website, subject, programme_names)
     film = portfolio.resources.film
     add([f"{film.title(lang)[0].upper()}{film.title(lang)[1:]}: {film.where(lang)}."], programme.name(lang), film.url)
-    return found
+    return _with_asks(found, portfolio, lang)
+
+
+def _quoting(found: List[Passage], quote: str) -> List[int]:
+    """The passages that hold the quoted piece (case, å/ä/ö and spacing aside)."""
+    wanted = " ".join(words(quote))
+    return [i for i, passage in enumerate(found) if wanted in " ".join(words(passage.text))]
+
+
+def _with_asks(found: List[Passage], portfolio: Portfolio, lang: str) -> List[Passage]:
+    asks: Dict[int, List[str]] = {}
+    for phrasing in portfolio.phrasings:
+        for i in _quoting(found, phrasing.passage(lang)):
+            asks.setdefault(i, []).extend(phrasing.asks(lang))
+    return [replace(passage, asks=" ".join(asks[i])) if i in asks else passage for i, passage in enumerate(found)]
+
+
+def phrasing_problems(portfolio: Portfolio) -> List[str]:
+    """Each phrasing must quote exactly one statement in each language, or its words would go nowhere."""
+    problems, statements = [], {lang: passages(portfolio, lang) for lang in LANGUAGES}
+    for number, phrasing in enumerate(portfolio.phrasings):
+        for lang in LANGUAGES:
+            quote = phrasing.passage(lang)
+            matches = len(_quoting(statements[lang], quote))
+            if matches != 1:
+                problems.append(f"content/phrasings.yml: field 'phrasings.{number}.passage.{lang}': "
+                                f"'{quote}' is in {matches} statements of the content, not exactly one")
+    return problems
 
 
 # The few words that join a fact box's figures into a statement; the figures themselves come from content/.
@@ -133,15 +163,18 @@ class PassageIndex:
         self.analyzers = {lang: Analyzer(lang) for lang in LANGUAGES}
         self._passages: Dict[str, List[Passage]] = {}
         self._indexes: Dict[str, bm25s.BM25] = {}
+        self._asks: Dict[str, bm25s.BM25] = {}
+        self._vocab: Dict[str, set] = {}
         self._terms: Dict[str, set] = {}
         self._surface: Dict[str, Dict[str, str]] = {}  # folded word of the content -> its term
         for lang in LANGUAGES:
             found = passages(portfolio, lang)
             analyzer = self.analyzers[lang]
-            # The subject's names count once per passage, the statement itself as it stands.
+            # The subject's names count once per passage, the statement as it stands.
             corpus = [analyzer.terms(p.text) + sorted(set(analyzer.terms(p.names))) for p in found]
             self._terms[lang] = {term for terms in corpus for term in terms}
-            surface = sorted({word for p in found for word in words(f"{p.text} {p.names}") if not word.isdigit()})
+            surface = sorted({word for p in found for word in words(f"{p.text} {p.names} {p.asks}")
+                              if not word.isdigit()})
             self._surface[lang] = dict(zip(surface, analyzer.stem(surface)))
             if lang == "sv":
                 corpus = [terms + [part for term in terms for part in self.compound_parts(term, lang)]
@@ -149,6 +182,12 @@ class PassageIndex:
             index = bm25s.BM25()
             index.index(corpus, show_progress=False)
             self._passages[lang], self._indexes[lang] = found, index
+            # The visitors' words (content/phrasings.yml) are a field of their own: they add to a statement's score
+            # without making it longer, so a statement ranks for its own words as it did without them.
+            asks = [sorted(set(analyzer.terms(p.asks)) - set(terms)) or [NO_TERM] for p, terms in zip(found, corpus)]
+            self._asks[lang] = bm25s.BM25()
+            self._asks[lang].index(asks, show_progress=False)
+            self._vocab[lang] = set(index.vocab_dict) | (set(self._asks[lang].vocab_dict) - {NO_TERM})
 
     def compound_parts(self, term: str, lang: str) -> List[str]:
         """The two content terms a Swedish compound is made of ("vatgasprojekt" -> "vatgas", "projekt"), if any;
@@ -171,7 +210,7 @@ class PassageIndex:
         """The query's terms as the index knows them: a term the content lacks becomes its compound parts or
         the content terms that start as it does."""
         lang = _lang(lang)
-        analyzer, vocab, found = self.analyzers[lang], self._indexes[lang].vocab_dict, []
+        analyzer, vocab, found = self.analyzers[lang], self._vocab[lang], []
         kept = [word for word in words(query) if word not in STOPWORDS[lang] and not word.isdigit()]
         for word, term in zip(kept, analyzer.stem(kept)):
             if term in vocab:
@@ -201,17 +240,26 @@ class PassageIndex:
         known = self.query_terms(query, lang)
         if not known:
             return []
-        scores = self._indexes[lang].get_scores(known)
+        scores = self._scores(known, lang)
         ranked = sorted(range(len(scores)), key=lambda i: -scores[i])[:limit]
         return [Hit(self._passages[lang][i], float(scores[i])) for i in ranked if scores[i] > 0]
 
     def scores(self, terms: List[str], lang: str) -> List[float]:
         """BM25 score of every passage (in passages() order) for terms as query_terms() gives them."""
         lang = _lang(lang)
-        known = [term for term in terms if term in self._indexes[lang].vocab_dict]
+        known = [term for term in terms if term in self._vocab[lang]]
         if not known:
             return [0.0] * len(self._passages[lang])
-        return [float(score) for score in self._indexes[lang].get_scores(known)]
+        return [float(score) for score in self._scores(known, lang)]
+
+    def _scores(self, terms: List[str], lang: str) -> np.ndarray:
+        """The statement's own score plus its visitors' words' score, for terms the content knows."""
+        total = np.zeros(len(self._passages[lang]))
+        for index in (self._indexes[lang], self._asks[lang]):
+            known = [term for term in terms if term in index.vocab_dict and term != NO_TERM]
+            if known:
+                total += index.get_scores(known)
+        return total
 
     def best(self, query: str, lang: str) -> Optional[Hit]:
         hits = self.search(query, lang, limit=1)
@@ -241,5 +289,5 @@ def _lang(lang: str) -> str:
 def split_terms(index: PassageIndex, text: str, lang: str) -> Tuple[List[str], List[str]]:
     """The query's terms that the content knows, and those it does not."""
     terms = index.analyzers[_lang(lang)].terms(text)
-    vocab = index._indexes[_lang(lang)].vocab_dict
+    vocab = index._vocab[_lang(lang)]
     return [t for t in terms if t in vocab], [t for t in terms if t not in vocab]

@@ -36,6 +36,9 @@ SPLITS = {
                   "sentence ids as the tune set. tests/scope/deep_facts.yml is the tune (calibration) set, written and "
                   "read by the team: it chose the settings and is never asked here.",
 }
+# The held-out questions and the bot's failures on them stay out of the test log, which whoever tunes reads: they
+# are in results/scope_<lang>.json, for a reviewer who does not tune the gate.
+HIDDEN = "the failures are in results/scope_<lang>.json (not to be read by whoever tunes the gate)"
 results = {"sv": {}, "en": {}}
 senders = []
 
@@ -80,10 +83,9 @@ def test_out_of_scope_holdout_gets_no_partnership_fact(bot, language):
     results[language]["out_of_scope_holdout"] = {"questions": len(questions), "answered_with_a_fact": len(false_answers),
                                                  "rate": round(rate, 4), "failures": false_answers}
     _write(language)
-    listing = "\n".join(f"  - {f['q']!r} -> {f['reply'][:200]!r}" for f in false_answers)
     print(f"\n{language}: {len(false_answers)}/{len(questions)} out-of-scope holdout questions got a partnership "
-          f"fact ({rate:.1%})\n{listing}")
-    assert rate <= FALSE_ANSWER_GUARD, listing
+          f"fact ({rate:.1%}); {HIDDEN}")
+    assert rate <= FALSE_ANSWER_GUARD, f"{rate:.1%} answered with a fact; {HIDDEN}"
     if rate > MAX_FALSE_ANSWER_RATE:
         pytest.xfail(f"issue 9's bar not met: {rate:.1%} > {MAX_FALSE_ANSWER_RATE:.0%} answered with a fact")
 
@@ -106,11 +108,10 @@ def test_deep_fact_holdout_answered_with_source(bot, language):
                                                "accuracy": round(accuracy, 4), "failures": wrong,
                                                "passages_without_source": unsourced}
     _write(language)
-    listing = "\n".join(f"  - {w['q']!r} expected one of {w['expect']}\n      reply: {w['reply'][:200]!r}" for w in wrong)
     print(f"\n{language}: {len(questions) - len(wrong)}/{len(questions)} deep-fact holdout questions answered "
-          f"correctly ({accuracy:.1%})\n{listing}")
-    assert not unsourced, unsourced
-    assert accuracy >= DEEP_FACT_GUARD, listing
+          f"correctly ({accuracy:.1%}); {HIDDEN}")
+    assert not unsourced, f"{len(unsourced)} passage answers without a source; {HIDDEN}"
+    assert accuracy >= DEEP_FACT_GUARD, f"{accuracy:.1%} answered correctly; {HIDDEN}"
     if accuracy < MIN_DEEP_FACT_ACCURACY:
         pytest.xfail(f"issue 9's bar not met: {accuracy:.1%} < {MIN_DEEP_FACT_ACCURACY:.0%} answered correctly")
 

@@ -56,6 +56,15 @@ def test_brochure_facts_are_in_the_content():
     (lambda d: (d / "results.yml").write_text(
         (d / "results.yml").read_text().replace("  - id: field-group\n", "  - id: field-group\n    colour: red\n")),
      "content/results.yml: field 'results.2.colour': extra fields not permitted"),
+    (lambda d: (d / "phrasings.yml").write_text(
+        "phrasings:\n  - passage: {sv: 'finns inte i innehållet', en: 'permanent part'}\n    asks: {sv: [kvar], en: [still]}\n"),
+     "content/phrasings.yml: field 'phrasings.0.passage.sv': 'finns inte i innehållet' is in 0 statements"),
+    (lambda d: (d / "phrasings.yml").write_text(
+        "phrasings:\n  - passage: {sv: 'årsplan', en: 'annual plan for'}\n    asks: {sv: [kvar], en: [still]}\n"),
+     "content/phrasings.yml: field 'phrasings.0.passage.sv': 'årsplan' is in 2 statements"),
+    (lambda d: (d / "phrasings.yml").write_text(
+        "phrasings:\n  - passage: {sv: 'stort privilegium', en: 'great privilege'}\n    asks: {sv: [], en: [felt]}\n"),
+     "content/phrasings.yml: field 'phrasings.0.asks.sv': ensure this value has at least 1 items"),
 ])
 def test_broken_content_names_file_field_and_problem(content_copy, edit, expected):
     edit(content_copy)

@@ -44,6 +44,20 @@ def test_every_statement_of_the_content_is_a_passage(passages):
     assert content.programme.give_and_take.sv in texts
 
 
+@pytest.mark.parametrize("language, question, expected", [
+    ("sv", "lever familjeteamet vidare", "permanent i förvaltningen"),
+    ("en", "was the family team kept", "permanent part"),
+])
+def test_visitors_words_from_content_phrasings_find_the_statement(passages, language, question, expected):
+    """content/phrasings.yml: words the statement lacks ("lever vidare", "kept") find it, and are never quoted."""
+    best = passages.best(question, language)
+    assert best and expected in best.passage.text, best
+    assert "vidare" not in best.passage.text and "kept" not in best.passage.text
+    without = [hit.passage.text for hit in passages.search(question.replace("lever", "").replace("vidare", "")
+                                                          .replace("kept", ""), language, limit=1)]
+    assert expected not in " ".join(without), "the phrasing's words made the difference"
+
+
 def test_a_question_with_no_word_of_the_content_finds_nothing(passages):
     assert passages.search("xyzzy plugh", "en") == []
 
@@ -140,6 +154,24 @@ def test_off_topic_by_the_model_but_naming_a_project_is_searched(domain):
     tracker = make_tracker("vad var det bästa med familjeteamet", "out_of_scope")
     texts, slots, _ = run_action(ActionOutOfScope(), tracker, domain)
     assert _outcome(slots) in ("answered_passage", "not_found") and "Tyvärr" not in texts[0]
+
+
+def test_off_topic_by_the_model_but_held_by_one_statement_is_answered_with_it(domain):
+    """Weak signs alone do not overrule the model, but a statement holding most of the question's words does."""
+    tracker = make_tracker("samarbetar teknikum med någon utbildning på linnéuniversitetet", "out_of_scope")
+    texts, slots, _ = run_action(ActionOutOfScope(), tracker, domain)
+    assert _outcome(slots) == "answered_passage" and "Linnéuniversitetet" in texts[0], texts
+    tracker = make_tracker("finns det en internationell skola i växjö", "out_of_scope")
+    texts, slots, _ = run_action(ActionOutOfScope(), tracker, domain)
+    assert _outcome(slots) == "out_of_scope", texts
+
+
+def test_a_button_choice_gets_no_added_passage(domain):
+    """A suggestion button sends a payload, not a question: the answer about the chosen item stands alone."""
+    tracker = make_tracker('/ask_project_overview{"project": "family-team"}', "ask_project_overview", language="en",
+                           entities=[{"entity": "project", "value": "family-team"}])
+    texts, slots, _ = run_action(ActionAnswerProject(), tracker, domain)
+    assert len(texts) == 1 and "Family Team" in texts[0] and _outcome(slots) == "answered_intent", texts
 
 
 def test_swedish_answer_leads_with_the_swedish_project_name(domain):
