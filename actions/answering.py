@@ -45,9 +45,9 @@ ALIAS_COVERAGE = 0.5
 # fact intent and every word of the question is one the content or its questions use ("Vilka projekt finns det?",
 # not "How long should a firm have existed?"). The only setting
 # that reads the intent model's confidence: re-tune it (scripts/calibrate_scope.py) when the classifier changes.
-INTENT_CONFIDENCE = 0.5
+INTENT_CONFIDENCE = 0.6
 # With signs of the domain but no name of it ("vad bygger partnerskapen på?"), the model needs this much.
-SIGNED_INTENT_CONFIDENCE = 0.5
+SIGNED_INTENT_CONFIDENCE = 0.6
 # Responses that ask the visitor to choose rather than answer.
 CLARIFYING_RESPONSES = {"utter_which_project", "utter_list_out_of_range", "utter_list_missing"}
 # Figures about a place need the place: without a sign of the domain, "how many people live in Växjö?" must not

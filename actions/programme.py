@@ -1,10 +1,9 @@
 """Answers about the programme as a whole: overview, purpose, funding, ICLD, Agenda 2030, people, results, contact."""
-import re
-from typing import Optional, Text
+from typing import Text
 
 from rasa_sdk import Action
 
-from actions.portfolio.text import fold, format_list
+from actions.portfolio.text import format_list, goal_number
 from actions.projects import project_name
 from actions.routing import RoutedAction, redirect
 from actions.turn import Turn
@@ -66,15 +65,6 @@ def icld(turn: Turn) -> None:
     funding_info = turn.content.programme.funding
     turn.say("utter_icld", funder_name=funding_info.funder_name(turn.lang),
              funding=funding_info.description(turn.lang), values=_values(turn), source=funding_info.website)
-
-
-# "mål 4", "goal number 7", "SDG 7", "global goal 4": the goal is read from the text (no entity is extracted).
-GOAL = re.compile(r"(?:mal|goal|sdg)\s*(?:(?:number|nummer|nr|no)\.?\s*)?(1[0-7]|[1-9])\b")
-
-
-def goal_number(text: str) -> Optional[int]:
-    match = GOAL.search(fold(text))
-    return int(match.group(1)) if match else None
 
 
 def agenda2030(turn: Turn) -> None:

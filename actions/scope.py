@@ -22,7 +22,7 @@ from actions.portfolio import get_store
 from actions.portfolio.matching import EntityMatcher
 from actions.portfolio.models import Portfolio
 from actions.portfolio.retrieval import LANGUAGES, Analyzer, passages
-from actions.portfolio.text import fold, words
+from actions.portfolio.text import fold, goal_number, words
 
 NLU_DIR = Path(__file__).resolve().parents[1] / "data" / "nlu"
 # Weights of the signs; a message is in the domain when its signs weigh GATE_THRESHOLD or more (docs/scope.md).
@@ -112,6 +112,8 @@ def general_frequency(lang: str) -> Dict[str, float]:
 class ScopeGate:
     def __init__(self, portfolio: Portfolio, nlu_dir: Path = NLU_DIR):
         self._strong_names = strong_names(portfolio)
+        self.goals = {goal.number for goal in portfolio.programme.agenda2030.goals} | {
+            project.sdg_goal for project in portfolio.projects.values() if project.sdg_goal}
         self.strong = EntityMatcher(portfolio, self._strong_names)
         self.weak = EntityMatcher(portfolio, weak_names(portfolio), fuzzy=False)
         self._aliases: Dict[str, List[str]] = {}
@@ -147,6 +149,9 @@ class ScopeGate:
         analyzer, general = self.analyzers[lang], general_frequency(lang)
         found = Signs()
         found.names = [f"{m.kind}:{m.id}" for m in self.strong.find(text)]
+        goal = goal_number(text)
+        if goal in self.goals:  # an Agenda 2030 goal the content speaks of ("mål 4"), weak as an alias is
+            found.vocabulary[f"goal {goal}"] = ALIAS_WEIGHT
         named = " ".join(n.partition(":")[2] for n in found.names)
         for mention in self.weak.find(text):
             item_id, _, alias = mention.id.partition("|")

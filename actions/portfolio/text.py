@@ -1,6 +1,6 @@
 """Text helpers shared by matching and formatting: folding for comparison, numbers and lists per language."""
 import re
-from typing import List
+from typing import List, Optional
 
 from bot.folding import fold, fold_char, words  # noqa: F401  the one folding, for the actions
 
@@ -25,3 +25,12 @@ def format_period(start: int, end: int) -> str:
 
 def display_url(url: str) -> str:
     return re.sub(r"^https?://", "", url).rstrip("/")
+
+
+# "mål 4", "goal number 7", "SDG 7", "global goal 4": the goal is read from the text (no entity is extracted).
+GOAL = re.compile(r"(?:mal|goal|sdg)\s*(?:(?:number|nummer|nr|no)\.?\s*)?(1[0-7]|[1-9])\b")
+
+
+def goal_number(text: str) -> Optional[int]:
+    match = GOAL.search(fold(text))
+    return int(match.group(1)) if match else None

@@ -92,6 +92,13 @@ def test_one_everyday_alias_alone_does_not_overrule_the_model(gate, language, qu
     assert not signs.names and 0 < signs.score < OVERRULE_OUT_OF_SCOPE
 
 
+def test_an_agenda_2030_goal_the_content_speaks_of_is_a_weak_sign(gate):
+    """"mål 4" is a goal of the content (MIS 2); "goal 12" is not; and "mål 4" alone does not overrule the model."""
+    signs = gate.signs("vilket projekt handlade om mål 4", "sv")
+    assert signs.in_domain and signs.score < OVERRULE_OUT_OF_SCOPE
+    assert not gate.signs("which project was about goal 12", "en").in_domain
+
+
 def test_a_compound_counts_by_the_content_word_it_starts_with(gate):
     signs = gate.signs("vem bestämmer vad partnerskapsprojekten handlar om", "sv")
     assert "partnerskap" in signs.vocabulary and not signs.foreign
