@@ -69,11 +69,15 @@ $(GENERATED_NLU): $(CONTENT) $(wildcard actions/portfolio/*.py) bot/folding.py $
 check-content: $(VENV)/.installed
 	$(PY) -m actions.portfolio check
 
+# `rasa data validate` runs before training in `make test` (tests/data) and in `make validate`; training does not
+# repeat it (~10 s of every training). TRAIN_FLAGS= (empty) validates again during training.
+TRAIN_FLAGS ?= --skip-validation
+
 $(MODEL): $(TRAINING_INPUTS) $(VENV)/.installed
 	@mkdir -p models var/log
 	@echo "Training the model (log: var/log/train.log) ..."
 	@$(RASA) train --config config.yml --domain bot/domain --data data --out models \
-	  --fixed-model-name vaxjo > var/log/train.log 2>&1 \
+	  --fixed-model-name vaxjo $(TRAIN_FLAGS) > var/log/train.log 2>&1 \
 	  || { tail -n 40 var/log/train.log; echo "Training failed; full log: var/log/train.log"; exit 1; }
 	@tail -n 2 var/log/train.log
 

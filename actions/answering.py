@@ -6,7 +6,7 @@ Order (docs/scope.md): an intent answer stays first where the question carries a
 scores PASSAGE_THRESHOLD or more; a question with no sign of the domain at all is out of scope.
 """
 from functools import lru_cache
-from typing import Dict, List, Optional, Set
+from typing import Dict, List, Optional, Set, Tuple
 
 from rasa_sdk.events import SlotSet
 
@@ -36,6 +36,9 @@ OVERRULE_OUT_OF_SCOPE = 1.0
 # model thought of it.
 OVERRULE_COVERAGE = 0.6
 COVERED_TERMS = 2
+# With no sign at all ("har växjö flest internationella åtaganden"), the passage must hold this much, this many.
+UNSIGNED_COVERAGE = 0.85
+UNSIGNED_COVERED_TERMS = 3
 CANDIDATES = 10
 # A question whose only sign is an everyday alias of a partner, project or person ("förskolan", "Veab", "South
 # Africa") is answered only by an answer about what the alias names ("vad kostar förskolan per månad" is not a
@@ -125,7 +128,8 @@ def answer_from_passages(turn: Turn, signs: Optional[Signs] = None) -> None:
     """No intent fits: the best passage of the content, or "not found", or "out of scope"."""
     signs = signs or signs_of(turn)
     hit = best_passage(turn, signs)
-    if hit and hit.score >= _threshold(hit, signs) and in_scope(turn, signs) and not (
+    if hit and hit.score >= _threshold(hit, signs) and (in_scope(turn, signs) or passage_covers_question(
+            turn, signs)) and not (
             weak_only(turn, signs) and not answers_the_alias(
                 turn, signs, f"{hit.passage.text} {hit.passage.names} {hit.passage.asks}", ALIAS_COVERAGE)):
         say_passage(turn, "utter_passage_answer", hit)
@@ -139,16 +143,25 @@ def answer_from_passages(turn: Turn, signs: Optional[Signs] = None) -> None:
 
 
 def passage_covers_question(turn: Turn, signs: Signs) -> bool:
-    """The best passage holds most of the question's words: the question asks what that statement says."""
+    """The best passage holds most of the question's words: the question asks what that statement says. With no
+    sign of the domain at all it must hold nearly all of them, and more of them."""
     hit = best_passage(turn, signs)
-    if not hit or not signs.in_domain:
+    if not hit:
         return False
+    covered, asked = _coverage(turn, hit)
+    if signs.in_domain:
+        return covered >= COVERED_TERMS and covered >= OVERRULE_COVERAGE * asked
+    return covered >= UNSIGNED_COVERED_TERMS and covered >= UNSIGNED_COVERAGE * asked
+
+
+def _coverage(turn: Turn, hit: Hit) -> Tuple[int, int]:
+    """How many of the question's words the passage holds, of how many (every word counts, known or not)."""
     index, host, question = turn.store.passages, get_gate().host_terms[turn.lang], _question_words(turn.text)
     asked = set(index.query_terms(question, turn.lang)) - host
-    every_word = set(index.analyzers["en" if turn.lang == "en" else "sv"].terms(question)) - host  # unknown too
+    every_word = set(index.analyzers["en" if turn.lang == "en" else "sv"].terms(question)) - host
     passage = hit.passage
     covered = asked & set(index.query_terms(f"{passage.text} {passage.names} {passage.asks}", turn.lang))
-    return len(covered) >= COVERED_TERMS and len(covered) >= OVERRULE_COVERAGE * max(len(asked), len(every_word))
+    return len(covered), max(len(asked), len(every_word))
 
 
 def weak_only(turn: Turn, signs: Signs) -> bool:

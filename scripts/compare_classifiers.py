@@ -23,6 +23,11 @@ CLASSIFIERS = {
     "diet-20-epochs-3000-char-ngrams": ({"name": "DIETClassifier", "epochs": 20}, 3000),
     "logistic-regression-8000-char-ngrams": ({"name": "LogisticRegressionClassifier", "max_iter": 200}, 8000),
     "logistic-regression-3000-char-ngrams": ({"name": "LogisticRegressionClassifier", "max_iter": 200}, 3000),
+    # Issue 12, training time: the solver and its stopping rule (lbfgs runs up to max_iter on these features)
+    "logistic-regression-liblinear-8000-char-ngrams": (
+        {"name": "LogisticRegressionClassifier", "max_iter": 200, "solver": "liblinear"}, 8000),
+    "logistic-regression-lbfgs-tol-1e-3-8000-char-ngrams": (
+        {"name": "LogisticRegressionClassifier", "max_iter": 100, "tol": 0.001}, 8000),
 }
 DIET_SETTINGS = {"random_seed": 42, "number_of_transformer_layers": 0, "entity_recognition": False,
                  "batch_size": [32, 128], "constrain_similarities": True}
