@@ -23,6 +23,10 @@ fixed the problem differently or moved the code patched here, so it must be re-r
    are dropped before Rasa's handlers see them (Rasa's raise on them).
 6. Event classes looked up by type name once (Event.resolve_by_type): Rasa walks every subclass of Event for every
    event it deserialises (loading a tracker, reading an action's reply), ~0.2 ms an event.
+7. The intent classifier's weights laid out for prediction (LogisticRegressionClassifier.load): scikit-learn
+   multiplies a message's sparse features by `coef_.T`, and scipy copies that transposed view of the whole weight
+   matrix (~10,000 features x 41 intents) on every prediction (~0.5 ms); stored in Fortran order, `coef_.T` is
+   contiguous and nothing is copied. The same numbers, so the same confidences.
 """
 import asyncio
 import logging
@@ -57,6 +61,7 @@ def install() -> None:
     _install_action_deadline_and_in_process_actions()
     _install_language_slots()
     _install_event_type_lookup()
+    _install_classifier_layout()
     _installed = True
 
 
@@ -151,6 +156,23 @@ def _install_event_type_lookup() -> None:
         return resolve_by_type(type_name, default)  # the old topic event, the default or Rasa's error
 
     Event.resolve_by_type = staticmethod(cached)  # type: ignore[method-assign]
+
+
+# --- 7. the intent classifier's weights laid out for prediction ----------------------------------------------------
+def _install_classifier_layout() -> None:
+    import numpy as np
+    from rasa.nlu.classifiers.logistic_regression_classifier import LogisticRegressionClassifier
+
+    load = LogisticRegressionClassifier.load.__func__  # type: ignore[attr-defined]
+
+    def load_laid_out(cls: Any, *args: Any, **kwargs: Any) -> Any:
+        component = load(cls, *args, **kwargs)
+        classifier = getattr(component, "clf", None)
+        if getattr(classifier, "coef_", None) is not None:
+            classifier.coef_ = np.asfortranarray(classifier.coef_)
+        return component
+
+    LogisticRegressionClassifier.load = classmethod(load_laid_out)  # type: ignore[method-assign, assignment]
 
 
 # --- 1. and 3. the action deadline, actions in the server's process -------------------------------------------------

@@ -25,6 +25,7 @@ COMPOUND_PART = 4
 PREFIX_MIN = 6
 PREFIX_SHARE = 0.75
 PREFIX_TERMS = 2
+BEGINNINGS_KEPT = 20_000
 NO_TERM = "_"  # the visitors'-words field of a statement that has none (bm25s indexes no empty document)
 # Sentence ends; "FN:s", "t.ex." and decimal numbers carry no space after the dot, so they stay whole.
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ\"'–-])")
@@ -167,6 +168,7 @@ class PassageIndex:
         self._vocab: Dict[str, set] = {}
         self._terms: Dict[str, set] = {}
         self._surface: Dict[str, Dict[str, str]] = {}  # folded word of the content -> its term
+        self._beginnings: Dict[Tuple[str, str], List[str]] = {}
         for lang in LANGUAGES:
             found = passages(portfolio, lang)
             analyzer = self.analyzers[lang]
@@ -221,9 +223,17 @@ class PassageIndex:
         return found
 
     def _same_beginning(self, word: str, lang: str) -> List[str]:
-        """Content terms whose words start as this word does: stems of other forms of it."""
+        """Content terms whose words start as this word does: stems of other forms of it (a walk over the whole
+        vocabulary, so each word's answer is kept)."""
         if len(word) < PREFIX_MIN:
             return []
+        if (word, lang) not in self._beginnings:
+            if len(self._beginnings) >= BEGINNINGS_KEPT:  # visitors' words are endless: the memory is not
+                self._beginnings.clear()
+            self._beginnings[(word, lang)] = self._walk_beginnings(word, lang)
+        return self._beginnings[(word, lang)]
+
+    def _walk_beginnings(self, word: str, lang: str) -> List[str]:
         scored = {}
         for known, term in self._surface[lang].items():
             if same_beginning(word, known):

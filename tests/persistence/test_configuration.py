@@ -128,3 +128,28 @@ def test_no_secrets_in_files():
     assert not any(doc["kind"] == "Secret" for doc in _manifests().values())
     for path in K8S.iterdir():
         assert "PASSWORD:" not in path.read_text().replace("secretKeyRef", ""), path
+
+
+def test_sqlite_connections_are_kept_open_and_other_processes_see_the_turns(tmp_path):
+    """The SQLite store keeps a small pool of open connections (not one per session, ~2 ms a message) and still
+    writes through WAL where another store on the same file (a second worker, `make report`) reads it at once."""
+    import asyncio
+
+    from rasa.shared.core.events import UserUttered
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    database = str(tmp_path / "c.db")
+    store = VaxjoSQLTrackerStore(db=database)
+    assert store.engine.pool.__class__.__name__ == "QueuePool"
+    tracker = DialogueStateTracker.from_events("visitor", [UserUttered("hej", {"name": "greet", "confidence": 1.0})])
+    loop = asyncio.new_event_loop()
+    for _ in range(3):
+        loop.run_until_complete(store.save(tracker))
+        tracker.update(UserUttered("igen", {"name": "greet", "confidence": 1.0}))
+    assert store.engine.pool.checkedin() <= 2, "the sessions' connections go back to the pool, they are not piling up"
+    with store.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+    other = VaxjoSQLTrackerStore(db=database)
+    texts = [e.text for e in loop.run_until_complete(other.retrieve("visitor")).events if isinstance(e, UserUttered)]
+    assert texts == ["hej", "igen", "igen"]
+    loop.close()
