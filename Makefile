@@ -11,6 +11,10 @@ CONTENT := $(shell find content -name '*.yml' 2>/dev/null)
 export PYTHONPATH := $(CURDIR)
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export RASA_TELEMETRY_ENABLED := false
+# Packages install without bytecode (--no-compile, below); Python writes it on first import instead, so that only the
+# modules in use are compiled, once. A machine that sets PYTHONDONTWRITEBYTECODE would otherwise compile Rasa and
+# TensorFlow from source in every process: ~9 s of each training and of each server start here.
+unexport PYTHONDONTWRITEBYTECODE
 
 .PHONY: run test test-fast chat train venv venv-test check-content validate lint clean report bench purge screenshots image
 
@@ -76,7 +80,7 @@ TRAIN_FLAGS ?= --skip-validation
 $(MODEL): $(TRAINING_INPUTS) $(VENV)/.installed
 	@mkdir -p models var/log
 	@echo "Training the model (log: var/log/train.log) ..."
-	@$(RASA) train --config config.yml --domain bot/domain --data data --out models \
+	@$(PY) -m bot.cli train --config config.yml --domain bot/domain --data data --out models \
 	  --fixed-model-name vaxjo $(TRAIN_FLAGS) > var/log/train.log 2>&1 \
 	  || { tail -n 40 var/log/train.log; echo "Training failed; full log: var/log/train.log"; exit 1; }
 	@tail -n 2 var/log/train.log

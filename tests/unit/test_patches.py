@@ -4,6 +4,7 @@ import time
 from pathlib import Path
 
 import jsonschema
+import numpy as np
 import pytest
 from rasa.core.actions.action import RemoteAction
 from rasa.core.channels.channel import CollectingOutputChannel
@@ -89,3 +90,31 @@ def test_an_action_runs_in_process_with_no_action_server():
                                     tracker, domain))
     [uttered] = [event for event in events if isinstance(event, BotUttered)]
     assert uttered.text.startswith("Your question is too long") and "1,000" in uttered.text
+
+
+def _message_with_features(row, dense=None):
+    from rasa.shared.nlu.constants import FEATURE_TYPE_SENTENCE, FEATURE_TYPE_SEQUENCE, TEXT
+    from rasa.shared.nlu.training_data.features import Features
+    from rasa.shared.nlu.training_data.message import Message
+    from scipy.sparse import coo_matrix
+
+    message = Message(data={TEXT: "x"})
+    message.add_features(Features(coo_matrix([row]), FEATURE_TYPE_SENTENCE, TEXT, "counts"))
+    message.add_features(Features(coo_matrix([row, row]), FEATURE_TYPE_SEQUENCE, TEXT, "counts"))
+    if dense is not None:
+        message.add_features(Features(np.array([dense]), FEATURE_TYPE_SENTENCE, TEXT, "dense"))
+    return message
+
+
+def test_the_classifier_feature_matrix_is_the_one_rasa_builds():
+    """Patch 8: the rows stacked at once are Rasa's matrix, with dense features (Rasa's own code) and without."""
+    from rasa.nlu.classifiers.logistic_regression_classifier import LogisticRegressionClassifier
+
+    patched = LogisticRegressionClassifier._create_X
+    original = patched.rasa_original
+    for messages in ([_message_with_features([0, 2, 0, 1]), _message_with_features([3, 0, 0, 0])],
+                     [_message_with_features([0, 1, 0, 1], dense=[0.5, 0.25]), _message_with_features([1, 0, 0, 0],
+                                                                                                     dense=[1.0, 0.0])]):
+        ours, rasas = patched(None, messages), original(None, messages)
+        assert ours.format == rasas.format == "csr" and ours.dtype == rasas.dtype
+        assert ours.shape == rasas.shape and (ours != rasas).nnz == 0
