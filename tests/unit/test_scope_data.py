@@ -115,12 +115,18 @@ def test_deep_fact_questions_are_complete_and_tune(deep_facts, lang):
                for item in items)
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
-def test_every_expected_answer_is_worded_as_content_words_it(deep_facts, lang):
+def expected_absent_from_content(questions, lang):
+    """The expected answers of a deep-fact set that content/ does not word so (the visitors' words of
+    content/phrasings.yml are never said, so they do not count)."""
     found = []
     for path in sorted((ROOT / "content").rglob("*.yml")):
-        _content_text(yaml.safe_load(path.read_text(encoding="utf-8")), lang, found)
+        if path.name != "phrasings.yml":
+            _content_text(yaml.safe_load(path.read_text(encoding="utf-8")), lang, found)
     content = _normalised("\n".join(found))
-    absent = [(item["sentence"], expected) for item in deep_facts["questions"] if item["lang"] == lang
-              for expected in item["expect"] if _normalised(expected) not in content]
-    assert absent == []
+    return [(item["sentence"], expected) for item in questions if item["lang"] == lang
+            for expected in item["expect"] if _normalised(expected) not in content]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_expected_answer_is_worded_as_content_words_it(deep_facts, lang):
+    assert expected_absent_from_content(deep_facts["questions"], lang) == []
