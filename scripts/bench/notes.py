@@ -104,7 +104,7 @@ def method(meta: Dict) -> str:
 def _first_start(run: Dict) -> str:
     if not run:
         return "- **First start:** not measured (`python3 scripts/bench/first_start.py`)."
-    return (f"- **First start** (`python3 scripts/bench/first_start.py`, run on its own before this benchmark, commit "
+    return (f"- **First start** (`python3 scripts/bench/first_start.py`, run on its own beside this benchmark, commit "
             f"{str(run.get('commit', '?'))[:7]}, load average {_load(run.get('load_average_at_start'))}): a fresh clone and a "
             f"fresh virtualenv, `make run` until the first REST answer: {run.get('first_answer_s')} s (target ≤ 240 s); "
             f"of that, installing the runtime dependencies from pip's cache until {run.get('install_s')} s, content "
