@@ -38,36 +38,35 @@ def test_brochure_facts_are_in_the_content():
     assert sum(1 for result in content.results if result.project) == 3
 
 
-@pytest.mark.parametrize("edit, expected", [
-    (lambda d: (d / "partners" / "vushtrri.yml").write_text(
-        (d / "partners" / "vushtrri.yml").read_text().replace("population: 70000", "population: many")),
-     "content/partners/vushtrri.yml: field 'population': value is not a valid integer"),
-    (lambda d: (d / "projects" / "mis-2.yml").write_text(
-        (d / "projects" / "mis-2.yml").read_text().replace("end: 2022}", "end: 2012}")),
-     "content/projects/mis-2.yml: field 'period': end year 2012 is before start year 2019"),
-    (lambda d: (d / "projects" / "mis-2.yml").write_text(
-        (d / "projects" / "mis-2.yml").read_text().replace("partners: [vushtrri]", "partners: [prizren]")),
-     "content/projects/mis-2.yml: field 'partners': unknown partner 'prizren'"),
-    (lambda d: (d / "projects" / "sekos-2.yml").write_text(
-        (d / "projects" / "sekos-2.yml").read_text().replace("  en: the Education Department, Växjö Municipality\n", "")),
-     "content/projects/sekos-2.yml: field 'owner.en': field required"),
-    (lambda d: (d / "partners" / "jb-marks.yml").write_text("id: jb-marks\nname: [unclosed\n"),
-     "content/partners/jb-marks.yml line 3: not valid YAML"),
-    (lambda d: (d / "results.yml").write_text(
-        (d / "results.yml").read_text().replace("  - id: field-group\n", "  - id: field-group\n    colour: red\n")),
-     "content/results.yml: field 'results.2.colour': extra fields not permitted"),
-    (lambda d: (d / "phrasings.yml").write_text(
-        "phrasings:\n  - passage: {sv: 'finns inte i innehållet', en: 'permanent part'}\n    asks: {sv: [kvar], en: [still]}\n"),
-     "content/phrasings.yml: field 'phrasings.0.passage.sv': 'finns inte i innehållet' is in 0 statements"),
-    (lambda d: (d / "phrasings.yml").write_text(
-        "phrasings:\n  - passage: {sv: 'årsplan', en: 'annual plan for'}\n    asks: {sv: [kvar], en: [still]}\n"),
-     "content/phrasings.yml: field 'phrasings.0.passage.sv': 'årsplan' is in 2 statements"),
-    (lambda d: (d / "phrasings.yml").write_text(
-        "phrasings:\n  - passage: {sv: 'stort privilegium', en: 'great privilege'}\n    asks: {sv: [], en: [felt]}\n"),
-     "content/phrasings.yml: field 'phrasings.0.asks.sv': ensure this value has at least 1 items"),
-])
-def test_broken_content_names_file_field_and_problem(content_copy, edit, expected):
-    edit(content_copy)
+def _phrasing(passage_sv, passage_en, asks_sv):
+    return (f"phrasings:\n  - passage: {{sv: '{passage_sv}', en: '{passage_en}'}}\n"
+            f"    asks: {{sv: {asks_sv}, en: [still]}}\n")
+
+
+# Each broken edit of a content file (`old` becomes `new`; None: the whole file), and the problem that
+# `make check-content` must name for that file.
+BROKEN = [
+    ("partners/vushtrri.yml", "population: 70000", "population: many", "field 'population': value is not a valid integer"),
+    ("projects/mis-2.yml", "end: 2022}", "end: 2012}", "field 'period': end year 2012 is before start year 2019"),
+    ("projects/mis-2.yml", "partners: [vushtrri]", "partners: [prizren]", "field 'partners': unknown partner 'prizren'"),
+    ("projects/sekos-2.yml", "  en: the Education Department, Växjö Municipality\n", "", "field 'owner.en': field required"),
+    ("partners/jb-marks.yml", None, "id: jb-marks\nname: [unclosed\n", "line 3: not valid YAML"),
+    ("results.yml", "  - id: field-group\n", "  - id: field-group\n    colour: red\n",
+     "field 'results.2.colour': extra fields not permitted"),
+    ("phrasings.yml", None, _phrasing("finns inte i innehållet", "permanent part", "[kvar]"),
+     "field 'phrasings.0.passage.sv': 'finns inte i innehållet' is in 0 statements"),
+    ("phrasings.yml", None, _phrasing("årsplan", "annual plan for", "[kvar]"),
+     "field 'phrasings.0.passage.sv': 'årsplan' is in 2 statements"),
+    ("phrasings.yml", None, _phrasing("stort privilegium", "great privilege", "[]"),
+     "field 'phrasings.0.asks.sv': ensure this value has at least 1 items"),
+]
+
+
+@pytest.mark.parametrize("name, old, new, problem", BROKEN)
+def test_broken_content_names_file_field_and_problem(content_copy, name, old, new, problem):
+    path = content_copy / name
+    path.write_text(new if old is None else path.read_text().replace(old, new))
+    expected = f"content/{name}{' ' if problem.startswith('line') else ': '}{problem}"
     with pytest.raises(ContentError) as error:
         load_portfolio(content_copy)
     assert any(problem.startswith(expected) for problem in error.value.problems), error.value.problems

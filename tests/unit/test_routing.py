@@ -66,15 +66,19 @@ def test_an_intent_routed_elsewhere_gets_the_action_s_first_intent(domain):
     assert texts
 
 
-@pytest.mark.parametrize("kind, last, expected", [
-    ("partner", "ask_project_period", "ask_partner_start"),
-    ("partner", "ask_funding", "ask_funding"),
-    ("partner", "ask_person", "ask_partner_overview"),
-    ("project", "ask_partner_country", "ask_project_partners"),
-    ("project", "ask_project_list", "ask_project_overview"),
-    ("project", "ask_person", "ask_project_quote"),
-    ("person", "ask_partner_area", "ask_person"),
-])
+# kind named in the follow-up | the last question | the question it asks again
+COUNTERPARTS = """
+partner  ask_project_period   ask_partner_start
+partner  ask_funding          ask_funding
+partner  ask_person           ask_partner_overview
+project  ask_partner_country  ask_project_partners
+project  ask_project_list     ask_project_overview
+project  ask_person           ask_project_quote
+person   ask_partner_area     ask_person
+"""
+
+
+@pytest.mark.parametrize("kind, last, expected", [line.split() for line in COUNTERPARTS.strip().splitlines()])
 def test_follow_up_counterparts(kind, last, expected):
     assert followup_intent(kind, last) == expected
 

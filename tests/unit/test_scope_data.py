@@ -22,14 +22,12 @@ def _load(name):
     return yaml.safe_load((SCOPE / name).read_text(encoding="utf-8"))
 
 
-@pytest.fixture(scope="module")
-def out_of_scope():
-    return _load("out_of_scope.yml")
+def scope_set_fixture(name):
+    """A module fixture named `name` holding tests/scope/<name>.yml (the tune and the held-out files alike)."""
+    return pytest.fixture(scope="module", name=name)(lambda: _load(f"{name}.yml"))
 
 
-@pytest.fixture(scope="module")
-def deep_facts():
-    return _load("deep_facts.yml")
+out_of_scope, deep_facts = scope_set_fixture("out_of_scope"), scope_set_fixture("deep_facts")
 
 
 def _normalised(text: str) -> str:

@@ -14,17 +14,11 @@ from tests.unit.test_scope_data import (
     comparable,
     expected_absent_from_content,
     nlu_examples,
+    scope_set_fixture,
 )
 
-
-@pytest.fixture(scope="module")
-def holdout_out_of_scope():
-    return _load("holdout_out_of_scope.yml")
-
-
-@pytest.fixture(scope="module")
-def holdout_deep_facts():
-    return _load("holdout_deep_facts.yml")
+holdout_out_of_scope = scope_set_fixture("holdout_out_of_scope")
+holdout_deep_facts = scope_set_fixture("holdout_deep_facts")
 
 
 @pytest.fixture(scope="module")
