@@ -124,12 +124,13 @@ def answer_in_scope(turn: Turn, handler: Handler) -> None:
     _supplement(turn, signs)
 
 
-def answer_from_passages(turn: Turn, signs: Optional[Signs] = None) -> None:
-    """No intent fits: the best passage of the content, or "not found", or "out of scope"."""
+def answer_from_passages(turn: Turn, signs: Optional[Signs] = None, hit: Optional[Hit] = None) -> None:
+    """No intent fits: the best passage of the content (`hit`, when the caller has searched already), or "not
+    found", or "out of scope"."""
     signs = signs or signs_of(turn)
-    hit = best_passage(turn, signs)
-    if hit and hit.score >= _threshold(hit, signs) and (in_scope(turn, signs) or passage_covers_question(
-            turn, signs)) and not (
+    hit = hit or best_passage(turn, signs)
+    if hit and hit.score >= _threshold(hit, signs) and (in_scope(turn, signs) or covers_question(
+            turn, signs, hit)) and not (
             weak_only(turn, signs) and not answers_the_alias(
                 turn, signs, f"{hit.passage.text} {hit.passage.names} {hit.passage.asks}", ALIAS_COVERAGE)):
         say_passage(turn, "utter_passage_answer", hit)
@@ -142,10 +143,9 @@ def answer_from_passages(turn: Turn, signs: Optional[Signs] = None) -> None:
         say_out_of_scope(turn)
 
 
-def passage_covers_question(turn: Turn, signs: Signs) -> bool:
-    """The best passage holds most of the question's words: the question asks what that statement says. With no
-    sign of the domain at all it must hold nearly all of them, and more of them."""
-    hit = best_passage(turn, signs)
+def covers_question(turn: Turn, signs: Signs, hit: Optional[Hit]) -> bool:
+    """The passage holds most of the question's words: the question asks what that statement says. With no sign
+    of the domain at all it must hold nearly all of them, and more of them."""
     if not hit:
         return False
     covered, asked = _coverage(turn, hit)

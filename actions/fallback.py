@@ -8,7 +8,8 @@ from actions import answering
 from actions.answering import (
     ANSWERED_INTENT,
     answer_from_passages,
-    passage_covers_question,
+    best_passage,
+    covers_question,
     record,
     say_out_of_scope,
     signs_of,
@@ -31,9 +32,10 @@ def search_content(turn: Turn) -> None:
 
 def out_of_scope(turn: Turn) -> None:
     signs = signs_of(turn)
+    hit = best_passage(turn, signs)  # searched once, for the overrule and the answer
     # the model thought it off-topic; the signs, or a statement of the content that holds the question, say otherwise
-    if signs.score >= answering.OVERRULE_OUT_OF_SCOPE or passage_covers_question(turn, signs):
-        answer_from_passages(turn, signs)
+    if signs.score >= answering.OVERRULE_OUT_OF_SCOPE or covers_question(turn, signs, hit):
+        answer_from_passages(turn, signs, hit)
     else:
         say_out_of_scope(turn)
 

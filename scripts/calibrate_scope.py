@@ -39,7 +39,8 @@ GRID = {
     "NAMED_PASSAGE_THRESHOLD": (answering, (answering.NAMED_PASSAGE_THRESHOLD, 0.7, 1.3)),
     "SUPPLEMENT_THRESHOLD": (answering, (answering.SUPPLEMENT_THRESHOLD, 0.7, 1.5)),
     "ALIAS_COVERAGE": (answering, (answering.ALIAS_COVERAGE, 0.0, 0.3, 0.75)),
-    "INTENT_CONFIDENCE": (answering, (answering.INTENT_CONFIDENCE, 0.6, 0.7, 0.8)),
+    "INTENT_CONFIDENCE": (answering, (answering.INTENT_CONFIDENCE, 0.5, 0.7, 0.8)),
+    "SIGNED_INTENT_CONFIDENCE": (answering, (answering.SIGNED_INTENT_CONFIDENCE, 0.5)),
     "OVERRULE_COVERAGE": (answering, (answering.OVERRULE_COVERAGE, 0.4, 0.5, 0.75, 1.01)),
     "UNSIGNED_COVERAGE": (answering, (answering.UNSIGNED_COVERAGE, 0.75, 0.9, 1.0)),
 }
