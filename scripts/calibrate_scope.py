@@ -2,6 +2,7 @@
 
     .venv/bin/python scripts/calibrate_scope.py            # table on stdout, results/scope_calibration.json
     .venv/bin/python scripts/calibrate_scope.py --chosen   # the settings in the code only
+    .venv/bin/python scripts/calibrate_scope.py --diagnose # the chosen settings' wrong deep facts, counted by kind
 
 Each tune question (tests/scope/out_of_scope.yml, tests/scope/deep_facts.yml) and each single-question acceptance
 case is parsed by the trained model (models/vaxjo.tar.gz) and answered in-process by the real actions, as the
@@ -85,6 +86,7 @@ class Simulator:
         self.agent = None
         self.domain = Domain.load(str(ROOT / "bot" / "domain")).as_dict()
         self.rules, self.actions = rule_actions(), custom_actions()
+        self.last_outcome = ""
         self.loop = asyncio.new_event_loop()
         stat = MODEL.stat()
         key = hashlib.sha1(f"{stat.st_size}-{stat.st_mtime_ns}".encode()).hexdigest()[:12]
@@ -113,7 +115,9 @@ class Simulator:
             return [render(self.domain, {"response": action}, lang)]
         tracker = Tracker("calibration", {"language": lang}, parsed, [], False, None, {}, "action_listen")
         dispatcher = CollectingDispatcher()
-        self.actions[action].run(dispatcher, tracker, self.domain)
+        events = self.actions[action].run(dispatcher, tracker, self.domain) or []
+        self.last_outcome = next((e.get("value") for e in reversed(events) if e.get("name") == answering.OUTCOME_SLOT),
+                                 "")
         return [render(self.domain, message, lang) for message in dispatcher.messages]
 
 
@@ -178,9 +182,39 @@ def settings_to_try(chosen_only: bool) -> List[Dict[str, float]]:
     return tried
 
 
+def diagnose(simulator: Simulator, sets) -> None:
+    """For each half, the wrong deep-fact answers counted by the turn's outcome and by where the statement that holds
+    the fact ranks in the passage search (counts only, so the dev half stays an estimate): a wrong statement ranked
+    first asks for better gating, a right one ranked low for better retrieval."""
+    from actions.portfolio import get_store
+    from bot.folding import fold
+
+    index = get_store().passages
+    for lang, halves in sets.items():
+        for half, data in halves.items():
+            kinds: Dict[str, int] = {}
+            for q in data["deep_facts"]:
+                if holds_expected(simulator.reply(q["text"], lang), q["expect"]):
+                    continue
+                hits = index.search(q["text"], lang, limit=CANDIDATE_RANKS)
+                rank = next((str(i + 1) for i, hit in enumerate(hits)
+                             if any(fold(e) in fold(hit.passage.text) for e in q["expect"])), "none")
+                key = f"{simulator.last_outcome or 'utter'} / rank {rank if rank in ('1', 'none') else '2+'}"
+                kinds[key] = kinds.get(key, 0) + 1
+            print(f"{lang}-{half}: {len(data['deep_facts']) - sum(kinds.values())}/{len(data['deep_facts'])} right; "
+                  f"wrong by outcome / rank of the right statement: {dict(sorted(kinds.items()))}")
+
+
+CANDIDATE_RANKS = 20
+
+
 def main(argv: List[str]) -> int:
     logging.disable(logging.INFO)  # Rasa logs every parse
     simulator, sets = Simulator(), tune_sets()
+    if "--diagnose" in argv:
+        diagnose(simulator, sets)
+        simulator.save()
+        return 0
     table, failures = [], {}
     print("setting                                  | sv OOS false  deep   accept. (fit / dev)"
           " | en OOS false  deep   accept. (fit / dev)")
