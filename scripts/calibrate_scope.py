@@ -19,6 +19,7 @@ import sys
 from pathlib import Path
 from typing import Any, Dict, List
 
+import structlog
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -209,7 +210,8 @@ CANDIDATE_RANKS = 20
 
 
 def main(argv: List[str]) -> int:
-    logging.disable(logging.INFO)  # Rasa logs every parse
+    logging.disable(logging.INFO)  # Rasa logs every parse, through logging and through structlog
+    structlog.configure(wrapper_class=structlog.make_filtering_bound_logger(logging.WARNING))
     simulator, sets = Simulator(), tune_sets()
     if "--diagnose" in argv:
         diagnose(simulator, sets)

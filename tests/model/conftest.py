@@ -1,4 +1,5 @@
 import asyncio
+import logging
 from pathlib import Path
 
 import pytest
@@ -42,7 +43,12 @@ def retrained_with_new_project() -> Background:
 
 @pytest.fixture(scope="session")
 def agent():
+    import structlog
     from rasa.core.agent import Agent
+
+    # Rasa logs every parse at debug level through structlog, which prints everything unless configured: the
+    # held-out examples would fill the test log, where whoever tunes must not read them.
+    structlog.configure(wrapper_class=structlog.make_filtering_bound_logger(logging.INFO))
 
     if not MODEL.exists():
         pytest.fail(f"{MODEL} is missing: run `make train` first")
