@@ -14,9 +14,9 @@ def serious_violations(page) -> List[Dict]:
         pytest.fail(f"{AXE} is missing: run scripts/setup-browser.sh (npm ci)")
     page.add_script_tag(path=str(AXE))
     # Colour contrast is only meaningful once a fade-in has ended: mid-animation, text is half transparent.
-    page.evaluate("""() => Promise.all(document.getAnimations()
+    page.evaluate("""() => Promise.race([new Promise(done => setTimeout(done, 3000)), Promise.all(document.getAnimations()
         .filter(a => a.effect && a.effect.getTiming().iterations !== Infinity)
-        .map(a => a.finished.catch(() => null)))""")
+        .map(a => a.finished.catch(() => null)))])""")
     result = page.evaluate("""async () => {
         const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
         const r = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
