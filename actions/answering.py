@@ -132,7 +132,7 @@ def answer_from_passages(turn: Turn, signs: Optional[Signs] = None, hit: Optiona
     if hit and hit.score >= _threshold(hit, signs) and (in_scope(turn, signs) or covers_question(
             turn, signs, hit)) and not (
             weak_only(turn, signs) and not answers_the_alias(
-                turn, signs, f"{hit.passage.text} {hit.passage.names} {hit.passage.asks}", ALIAS_COVERAGE)):
+                turn, signs, hit.passage.searchable, ALIAS_COVERAGE)):
         say_passage(turn, "utter_passage_answer", hit)
         record(turn, ANSWERED_PASSAGE)
     elif signs.score > 0 or is_followup(turn, signs):
@@ -159,8 +159,7 @@ def _coverage(turn: Turn, hit: Hit) -> Tuple[int, int]:
     index, host, question = turn.store.passages, get_gate().host_terms[turn.lang], _question_words(turn.text)
     asked = set(index.query_terms(question, turn.lang)) - host
     every_word = set(index.analyzers["en" if turn.lang == "en" else "sv"].terms(question)) - host
-    passage = hit.passage
-    covered = asked & set(index.query_terms(f"{passage.text} {passage.names} {passage.asks}", turn.lang))
+    covered = asked & index.held_terms(hit.passage, turn.lang)
     return len(covered), max(len(asked), len(every_word))
 
 

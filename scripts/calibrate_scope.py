@@ -35,6 +35,7 @@ from tests.scope.replies import holds_expected, states_a_fact  # noqa: E402
 
 MODEL = ROOT / "models" / "vaxjo.tar.gz"
 CACHE = ROOT / "var" / "cache"
+CANDIDATE_RANKS = 20  # how deep --diagnose looks for the statement that holds the fact
 # Each setting: module, constant, values tried (the first is the one in the code; the rest one at a time).
 GRID = {
     "PASSAGE_THRESHOLD": (answering, (answering.PASSAGE_THRESHOLD, 1.2, 1.4, 2.0)),
@@ -204,9 +205,6 @@ def diagnose(simulator: Simulator, sets) -> None:
                 kinds[key] = kinds.get(key, 0) + 1
             print(f"{lang}-{half}: {len(data['deep_facts']) - sum(kinds.values())}/{len(data['deep_facts'])} right; "
                   f"wrong by outcome / rank of the right statement: {dict(sorted(kinds.items()))}")
-
-
-CANDIDATE_RANKS = 20
 
 
 def main(argv: List[str]) -> int:

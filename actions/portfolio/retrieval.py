@@ -40,6 +40,11 @@ class Passage:
     names: str = ""  # the subject's names, indexed with the passage so "familjeteamet" finds its sentences
     asks: str = ""  # visitors' words for what it says (content/phrasings.yml), indexed with it, never quoted
 
+    @property
+    def searchable(self) -> str:
+        """Everything a question may match it by: the statement, its subject's names, the visitors' words."""
+        return f"{self.text} {self.names} {self.asks}"
+
 
 @dataclass(frozen=True)
 class Hit:
@@ -169,13 +174,14 @@ class PassageIndex:
         self._terms: Dict[str, set] = {}
         self._surface: Dict[str, Dict[str, str]] = {}  # folded word of the content -> its term
         self._beginnings: Dict[Tuple[str, str], List[str]] = {}
+        self._held: Dict[str, Dict[Passage, frozenset]] = {}
         for lang in LANGUAGES:
             found = passages(portfolio, lang)
             analyzer = self.analyzers[lang]
             # The subject's names count once per passage, the statement as it stands.
             corpus = [analyzer.terms(p.text) + sorted(set(analyzer.terms(p.names))) for p in found]
             self._terms[lang] = {term for terms in corpus for term in terms}
-            surface = sorted({word for p in found for word in words(f"{p.text} {p.names} {p.asks}")
+            surface = sorted({word for p in found for word in words(p.searchable)
                               if not word.isdigit()})
             self._surface[lang] = dict(zip(surface, analyzer.stem(surface)))
             if lang == "sv":
@@ -190,6 +196,7 @@ class PassageIndex:
             self._asks[lang] = bm25s.BM25()
             self._asks[lang].index(asks, show_progress=False)
             self._vocab[lang] = set(index.vocab_dict) | (set(self._asks[lang].vocab_dict) - {NO_TERM})
+            self._held[lang] = {p: frozenset(self.query_terms(p.searchable, lang)) for p in found}
 
     def compound_parts(self, term: str, lang: str) -> List[str]:
         """The two content terms a Swedish compound is made of ("vatgasprojekt" -> "vatgas", "projekt"), if any;
@@ -240,6 +247,10 @@ class PassageIndex:
                 shared = _shared_prefix(word, known)
                 scored[term] = min(scored.get(term, (0, 0)), (-shared, abs(len(known) - len(word))))
         return [term for term, _ in sorted(scored.items(), key=lambda item: item[1])[:PREFIX_TERMS]]
+
+    def held_terms(self, passage: Passage, lang: str) -> frozenset:
+        """The passage's searchable terms as query_terms() gives them, worked out once when the index is built."""
+        return self._held[_lang(lang)][passage]
 
     def passages(self, lang: str) -> List[Passage]:
         return self._passages[_lang(lang)]
