@@ -10,7 +10,7 @@ from typing import Dict, List, Optional, Set, Tuple
 
 from rasa_sdk.events import SlotSet
 
-from actions.portfolio.retrieval import STOPWORDS, Hit, same_beginning
+from actions.portfolio.retrieval import STOPWORDS, Hit, content_language, same_beginning
 from actions.scope import Signs, get_gate
 from actions.turn import Handler, Turn
 from bot.folding import words
@@ -158,7 +158,7 @@ def _coverage(turn: Turn, hit: Hit) -> Tuple[int, int]:
     """How many of the question's words the passage holds, of how many (every word counts, known or not)."""
     index, host, question = turn.store.passages, get_gate().host_terms[turn.lang], _question_words(turn.text)
     asked = set(index.query_terms(question, turn.lang)) - host
-    every_word = set(index.analyzers["en" if turn.lang == "en" else "sv"].terms(question)) - host
+    every_word = set(index.analyzers[content_language(turn.lang)].terms(question)) - host
     covered = asked & index.held_terms(hit.passage, turn.lang)
     return len(covered), max(len(asked), len(every_word))
 
@@ -174,7 +174,7 @@ def weak_only(turn: Turn, signs: Signs) -> bool:
 def answers_the_alias(turn: Turn, signs: Signs, answer: str, coverage: float = 0.0) -> bool:
     """The answer is about what an alias of the question names (it has one of the item's names, or the item is
     its subject), and holds `coverage` of the question's other words."""
-    gate, lang = get_gate(), "en" if turn.lang == "en" else "sv"
+    gate, lang = get_gate(), content_language(turn.lang)
     analyzer = gate.analyzers[lang]
     answer_terms = set(analyzer.terms(answer))
     named = set()
@@ -254,7 +254,7 @@ def _supplement(turn: Turn, signs: Signs) -> None:
     answer = _answer_text(turn)
     index = turn.store.passages
     asked = index.query_terms(_question_words(turn.text), turn.lang)
-    gate, lang = get_gate(), "en" if turn.lang == "en" else "sv"
+    gate, lang = get_gate(), content_language(turn.lang)
     # the words people use to ask this intent's question ("bor", "invånare") are what its answer answers
     answered = set(index.query_terms(answer, turn.lang)) | gate.host_terms[lang] | \
         gate.intent_terms[lang].get(turn.intent, set())

@@ -21,7 +21,7 @@ from wordfreq import get_frequency_dict
 from actions.portfolio import get_store
 from actions.portfolio.matching import EntityMatcher
 from actions.portfolio.models import Portfolio
-from actions.portfolio.retrieval import LANGUAGES, Analyzer, passages
+from actions.portfolio.retrieval import LANGUAGES, Analyzer, content_language, passages
 from actions.portfolio.text import fold, goal_number, words
 
 NLU_DIR = Path(__file__).resolve().parents[1] / "data" / "nlu"
@@ -145,7 +145,7 @@ class ScopeGate:
             self.known[lang] = content_terms | {term for terms in self.intent_terms[lang].values() for term in terms}
 
     def signs(self, text: str, lang: str) -> Signs:
-        lang = "en" if lang == "en" else "sv"
+        lang = content_language(lang)
         analyzer, general = self.analyzers[lang], general_frequency(lang)
         found = Signs()
         found.names = [f"{m.kind}:{m.id}" for m in self.strong.find(text)]
@@ -194,7 +194,7 @@ class ScopeGate:
 
     def item_terms(self, item_id: str, lang: str) -> Set[str]:
         """The terms of every name and alias of one partner, project, person or the programme."""
-        analyzer = self.analyzers["en" if lang == "en" else "sv"]
+        analyzer = self.analyzers[content_language(lang)]
         names = [name for by_id in self._strong_names.values() for name in by_id.get(item_id, [])]
         names += self._aliases.get(item_id, [])
         return set(analyzer.terms(" ".join(names))) - self.host_terms[analyzer.lang]

@@ -19,7 +19,6 @@ import sys
 from pathlib import Path
 from typing import Any, Dict, List
 
-import structlog
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -31,6 +30,7 @@ from rasa_sdk.executor import CollectingDispatcher  # noqa: E402
 import actions  # noqa: E402,F401  registers every action
 from actions import answering  # noqa: E402
 from tests.conversation.acceptance import problems  # noqa: E402
+from tests.quiet_logs import quiet_rasa_parse_logs  # noqa: E402
 from tests.scope.replies import holds_expected, states_a_fact  # noqa: E402
 
 MODEL = ROOT / "models" / "vaxjo.tar.gz"
@@ -209,7 +209,7 @@ def diagnose(simulator: Simulator, sets) -> None:
 
 def main(argv: List[str]) -> int:
     logging.disable(logging.INFO)  # Rasa logs every parse, through logging and through structlog
-    structlog.configure(wrapper_class=structlog.make_filtering_bound_logger(logging.WARNING))
+    quiet_rasa_parse_logs(logging.WARNING)
     simulator, sets = Simulator(), tune_sets()
     if "--diagnose" in argv:
         diagnose(simulator, sets)

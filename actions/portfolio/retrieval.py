@@ -86,6 +86,9 @@ def passages(portfolio: Portfolio, lang: str) -> List[Passage]:
         programme.name(lang), contact.website, names=programme_names)
     funding = programme.funding
     add([funding.description(lang)], funding.funder_name(lang), funding.website, names=programme_names)
+    values = format_list([value(lang) for value in programme.core_values], lang)
+    add([f"{LABELS[lang]['core_values'].format(funder=funding.funder)} {values}."], funding.funder_name(lang),
+        funding.website, names=programme_names)
     for goal in programme.agenda2030.goals:
         add([f"Agenda 2030, {LABELS[lang]['goal']} {goal.number}: {goal.description(lang)}."], "Agenda 2030",
             contact.website, names=programme_names)
@@ -109,13 +112,18 @@ def passages(portfolio: Portfolio, lang: str) -> List[Passage]:
         about = portfolio.projects.get(person.about)
         if about:
             names += " " + " ".join([about.short_name(lang), *about.aliases.all()])
-        add([person.quote(lang)], f"{person.name}, {person.role(lang)}", contact.website, f"person:{person.id}", names)
+        add([f"{person.name}: {person.role(lang)}.", person.quote(lang)], f"{person.name}, {person.role(lang)}",
+            contact.website, f"person:{person.id}", names)
     for result in portfolio.results:
         subject = f"project:{result.project}" if result.project else ""
         text = result.text(lang)
         add([text[0].upper() + text[1:] + "."], programme.name(lang), contact.website, subject, programme_names)
-    film = portfolio.resources.film
+    film, read_more = portfolio.resources.film, portfolio.resources.read_more
     add([f"{film.title(lang)[0].upper()}{film.title(lang)[1:]}: {film.where(lang)}."], programme.name(lang), film.url)
+    add([f"{read_more.title(lang)[0].upper()}{read_more.title(lang)[1:]}: {read_more.url}"], programme.name(lang),
+        read_more.url, names=programme_names)
+    add([f"{contact.name(lang)}: {contact.website}, {contact.email}, {LABELS[lang]['phone']} {contact.phone}"],
+        contact.name(lang), contact.website, names=programme_names)
     return _with_asks(found, portfolio, lang)
 
 
@@ -149,9 +157,11 @@ def phrasing_problems(portfolio: Portfolio) -> List[str]:
 # The few words that join a fact box's figures into a statement; the figures themselves come from content/.
 LABELS = {
     "sv": {"goal": "mål", "owner": "projektägare", "focus": "fokus", "since": "partnerskap sedan",
-           "inhabitants": "invånare", "area": "km²"},
+           "inhabitants": "invånare", "area": "km²", "core_values": "Projekten bygger på {funder}:s kärnvärden:",
+           "phone": "telefon"},
     "en": {"goal": "Goal", "owner": "owner", "focus": "focus", "since": "partnership since",
-           "inhabitants": "inhabitants", "area": "km²"},
+           "inhabitants": "inhabitants", "area": "km²", "core_values": "The projects build on {funder}'s core values:",
+           "phone": "phone"},
 }
 
 
@@ -201,7 +211,7 @@ class PassageIndex:
     def compound_parts(self, term: str, lang: str) -> List[str]:
         """The two content terms a Swedish compound is made of ("vatgasprojekt" -> "vatgas", "projekt"), if any;
         a linking s is dropped ("familjeteamsprojekt")."""
-        known = self._terms[_lang(lang)]
+        known = self._terms[content_language(lang)]
         if lang != "sv":
             return []
         stem = self.analyzers["sv"].stem
@@ -218,7 +228,7 @@ class PassageIndex:
     def query_terms(self, query: str, lang: str) -> List[str]:
         """The query's terms as the index knows them: a term the content lacks becomes its compound parts or
         the content terms that start as it does."""
-        lang = _lang(lang)
+        lang = content_language(lang)
         analyzer, vocab, found = self.analyzers[lang], self._vocab[lang], []
         kept = [word for word in words(query) if word not in STOPWORDS[lang] and not word.isdigit()]
         for word, term in zip(kept, analyzer.stem(kept)):
@@ -250,14 +260,14 @@ class PassageIndex:
 
     def held_terms(self, passage: Passage, lang: str) -> frozenset:
         """The passage's searchable terms as query_terms() gives them, worked out once when the index is built."""
-        return self._held[_lang(lang)][passage]
+        return self._held[content_language(lang)][passage]
 
     def passages(self, lang: str) -> List[Passage]:
-        return self._passages[_lang(lang)]
+        return self._passages[content_language(lang)]
 
     def search(self, query: str, lang: str, limit: int = 3) -> List[Hit]:
         """The best passages for the query, best first; empty when no term of the query is in the content."""
-        lang = _lang(lang)
+        lang = content_language(lang)
         known = self.query_terms(query, lang)
         if not known:
             return []
@@ -267,7 +277,7 @@ class PassageIndex:
 
     def scores(self, terms: List[str], lang: str) -> List[float]:
         """BM25 score of every passage (in passages() order) for terms as query_terms() gives them."""
-        lang = _lang(lang)
+        lang = content_language(lang)
         known = [term for term in terms if term in self._vocab[lang]]
         if not known:
             return [0.0] * len(self._passages[lang])
@@ -303,12 +313,13 @@ def _shared_prefix(first: str, second: str) -> int:
     return size
 
 
-def _lang(lang: str) -> str:
+def content_language(lang: str) -> str:
+    """The content's language for a conversation's: English, or else Swedish (the brochure's own)."""
     return "en" if lang == "en" else "sv"
 
 
 def split_terms(index: PassageIndex, text: str, lang: str) -> Tuple[List[str], List[str]]:
     """The query's terms that the content knows, and those it does not."""
-    terms = index.analyzers[_lang(lang)].terms(text)
-    vocab = index._vocab[_lang(lang)]
+    terms = index.analyzers[content_language(lang)].terms(text)
+    vocab = index._vocab[content_language(lang)]
     return [t for t in terms if t in vocab], [t for t in terms if t not in vocab]

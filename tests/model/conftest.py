@@ -1,10 +1,10 @@
 import asyncio
-import logging
 from pathlib import Path
 
 import pytest
 
 from tests.model.background import Background, new_project_env, new_project_training, story_test_commands
+from tests.quiet_logs import quiet_rasa_parse_logs
 from tests.unit.conftest import NEW_PROJECT
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -43,12 +43,9 @@ def retrained_with_new_project() -> Background:
 
 @pytest.fixture(scope="session")
 def agent():
-    import structlog
     from rasa.core.agent import Agent
 
-    # Rasa logs every parse at debug level through structlog, which prints everything unless configured: the
-    # held-out examples would fill the test log, where whoever tunes must not read them.
-    structlog.configure(wrapper_class=structlog.make_filtering_bound_logger(logging.INFO))
+    quiet_rasa_parse_logs()
 
     if not MODEL.exists():
         pytest.fail(f"{MODEL} is missing: run `make train` first")

@@ -44,6 +44,21 @@ def test_every_statement_of_the_content_is_a_passage(passages):
     assert content.programme.give_and_take.sv in texts
 
 
+@pytest.mark.parametrize("language, question, expected, source", [
+    ("sv", "vilka kärnvärden har icld-projekten", "jämlika parter, delaktighet, transparens och ansvarsutkrävande",
+     "https://icld.se"),
+    ("en", "where can I read more about municipal partnerships in general", "https://icld.se", "https://icld.se"),
+    ("en", "what is the email address for the partnerships", "info@vaxjo.se", "https://www.vaxjo.se"),
+    ("sv", "vilken befattning har julia ahlrot", "chef för strategi och omvärldsrelationer", "https://www.vaxjo.se"),
+])
+def test_core_values_roles_and_contact_are_passages_too(passages, language, question, expected, source):
+    """Statements of content/ outside the running text (ICLD's core values, people's roles, where to read more, the
+    contact details) are found like any other, with their own source."""
+    best = passages.best(question, language)
+    assert best and expected in best.passage.text, best
+    assert best.passage.source == source
+
+
 @pytest.mark.parametrize("language, question, expected", [
     ("sv", "lever familjeteamet vidare", "permanent i förvaltningen"),
     ("en", "was the family team kept", "permanent part"),
