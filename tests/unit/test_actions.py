@@ -106,6 +106,8 @@ def test_what_about_repeats_the_last_question_for_the_new_partner(domain):
     ("ask_core_values", "en", "equal partners, participation, transparency and accountability"),
     ("ask_contact", "sv", "0470-410 00"),
     ("ask_read_more", "en", "Politik och demokrati / Internationellt"),
+    ("ask_read_more", "en", "Read more about municipal partnerships at https://icld.se"),
+    ("ask_read_more", "sv", "Läs mer om kommunala partnerskap på https://icld.se"),
     ("ask_results_vaxjo", "sv", "Hållbara kliv"),
     ("ask_partnerships_overview", "en", "JB Marks Local Municipality in South Africa (since 2005)"),
     ("ask_agenda2030", "sv", "17 globala"),
