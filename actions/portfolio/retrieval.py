@@ -317,9 +317,3 @@ def content_language(lang: str) -> str:
     """The content's language for a conversation's: English, or else Swedish (the brochure's own)."""
     return "en" if lang == "en" else "sv"
 
-
-def split_terms(index: PassageIndex, text: str, lang: str) -> Tuple[List[str], List[str]]:
-    """The query's terms that the content knows, and those it does not."""
-    terms = index.analyzers[content_language(lang)].terms(text)
-    vocab = index._vocab[content_language(lang)]
-    return [t for t in terms if t in vocab], [t for t in terms if t not in vocab]
