@@ -21,7 +21,8 @@ from wordfreq import get_frequency_dict
 from actions.portfolio import get_store
 from actions.portfolio.matching import EntityMatcher
 from actions.portfolio.models import Portfolio
-from actions.portfolio.retrieval import LANGUAGES, Analyzer, content_language, passages
+from actions.portfolio.retrieval import LANGUAGES, Analyzer, content_language
+from actions.portfolio.store import ContentStore
 from actions.portfolio.text import fold, goal_number, words
 
 NLU_DIR = Path(__file__).resolve().parents[1] / "data" / "nlu"
@@ -110,7 +111,8 @@ def general_frequency(lang: str) -> Dict[str, float]:
 
 
 class ScopeGate:
-    def __init__(self, portfolio: Portfolio, nlu_dir: Path = NLU_DIR):
+    def __init__(self, store: ContentStore, nlu_dir: Path = NLU_DIR):
+        portfolio = store.portfolio
         self._strong_names = strong_names(portfolio)
         self.goals = {goal.number for goal in portfolio.programme.agenda2030.goals} | {
             project.sdg_goal for project in portfolio.projects.values() if project.sdg_goal}
@@ -135,7 +137,7 @@ class ScopeGate:
         self.intent_terms: Dict[str, Dict[str, Set[str]]] = {}  # lang -> fact intent -> words of its questions
         for lang in LANGUAGES:
             analyzer, general = self.analyzers[lang], general_frequency(lang)
-            found = passages(portfolio, lang)
+            found = store.passages.passages(lang)  # the statements as the passage index has them, built once
             statements = " ".join(f"{p.text} {p.title}" for p in found)
             content_terms = set(analyzer.terms(statements + " " + " ".join(p.names for p in found)))
             host_terms = self.host_terms[lang] = set(analyzer.stem(sorted(host)))
@@ -226,7 +228,7 @@ def _question_terms_by_intent(folder: Path, analyzer: Analyzer) -> Dict[str, Set
 
 @lru_cache(maxsize=None)
 def _gate_for(store_id: int) -> ScopeGate:
-    return ScopeGate(get_store().portfolio)
+    return ScopeGate(get_store())
 
 
 def get_gate() -> ScopeGate:

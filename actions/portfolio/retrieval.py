@@ -127,23 +127,30 @@ def passages(portfolio: Portfolio, lang: str) -> List[Passage]:
     return _with_asks(found, portfolio, lang)
 
 
-def _quoting(found: List[Passage], quote: str) -> List[int]:
-    """The passages that hold the quoted piece (case, å/ä/ö and spacing aside)."""
+def _folded(found: List[Passage]) -> List[str]:
+    """Each passage's words, folded and spaced as _quoting compares them (worked out once per list: folding is
+    the costly part)."""
+    return [" ".join(words(passage.text)) for passage in found]
+
+
+def _quoting(folded: List[str], quote: str) -> List[int]:
+    """The passages (as _folded gives them) that hold the quoted piece (case, å/ä/ö and spacing aside)."""
     wanted = " ".join(words(quote))
-    return [i for i, passage in enumerate(found) if wanted in " ".join(words(passage.text))]
+    return [i for i, text in enumerate(folded) if wanted in text]
 
 
 def _with_asks(found: List[Passage], portfolio: Portfolio, lang: str) -> List[Passage]:
     asks: Dict[int, List[str]] = {}
+    folded = _folded(found)
     for phrasing in portfolio.phrasings:
-        for i in _quoting(found, phrasing.passage(lang)):
+        for i in _quoting(folded, phrasing.passage(lang)):
             asks.setdefault(i, []).extend(phrasing.asks(lang))
     return [replace(passage, asks=" ".join(asks[i])) if i in asks else passage for i, passage in enumerate(found)]
 
 
 def phrasing_problems(portfolio: Portfolio) -> List[str]:
     """Each phrasing must quote exactly one statement in each language, or its words would go nowhere."""
-    problems, statements = [], {lang: passages(portfolio, lang) for lang in LANGUAGES}
+    problems, statements = [], {lang: _folded(passages(portfolio, lang)) for lang in LANGUAGES}
     for number, phrasing in enumerate(portfolio.phrasings):
         for lang in LANGUAGES:
             quote = phrasing.passage(lang)
