@@ -216,13 +216,14 @@ def say_out_of_scope(turn: Turn) -> None:
 
 
 def best_passage(turn: Turn, signs: Signs) -> Optional[Hit]:
-    """The best passage; among near-equals, one about what the question names."""
+    """The best passage; when it scores too little to be given, the best one about what the question names, which
+    needs less (a name of the domain is evidence of its own)."""
     hits = turn.store.passages.search(turn.text, turn.lang, limit=CANDIDATES)
+    if not hits or hits[0].score >= _threshold(hits[0], signs):
+        return hits[0] if hits else None
     named = {name for name in signs.names} | _subjects_of_people(turn, signs.names)
     about_named = [hit for hit in hits if hit.passage.subject in named]
-    if about_named and about_named[0].score >= NAMED_PASSAGE_THRESHOLD:
-        return about_named[0]
-    return hits[0] if hits else None
+    return about_named[0] if about_named and about_named[0].score >= NAMED_PASSAGE_THRESHOLD else hits[0]
 
 
 def _threshold(hit: Hit, signs: Signs) -> float:

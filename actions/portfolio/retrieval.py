@@ -26,6 +26,7 @@ PREFIX_MIN = 6
 PREFIX_SHARE = 0.75
 PREFIX_TERMS = 2
 BEGINNINGS_KEPT = 20_000
+TYPO_MIN = 5  # shorter words are too often another word one keystroke away
 NO_TERM = "_"  # the visitors'-words field of a statement that has none (bm25s indexes no empty document)
 # Sentence ends; "FN:s", "t.ex." and decimal numbers carry no space after the dot, so they stay whole.
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ\"'–-])")
@@ -263,6 +264,11 @@ class PassageIndex:
             if same_beginning(word, known):
                 shared = _shared_prefix(word, known)
                 scored[term] = min(scored.get(term, (0, 0)), (-shared, abs(len(known) - len(word))))
+        if not scored and len(word) >= TYPO_MIN:
+            # a typo ("famly", "yrkesgruper"): the content word one keystroke away, if only one term is
+            typos = {term for known, term in self._surface[lang].items() if len(known) >= TYPO_MIN
+                     and one_edit_apart(word, known)}
+            return sorted(typos) if len(typos) == 1 else []
         return [term for term, _ in sorted(scored.items(), key=lambda item: item[1])[:PREFIX_TERMS]]
 
     def held_terms(self, passage: Passage, lang: str) -> frozenset:
@@ -302,6 +308,22 @@ class PassageIndex:
     def best(self, query: str, lang: str) -> Optional[Hit]:
         hits = self.search(query, lang, limit=1)
         return hits[0] if hits else None
+
+
+def one_edit_apart(first: str, second: str) -> bool:
+    """One letter added, left out, changed, or two neighbours swapped (Damerau), and nothing else."""
+    if first == second or abs(len(first) - len(second)) > 1:
+        return False
+    if len(first) > len(second):
+        first, second = second, first
+    start = _shared_prefix(first, second)
+    if len(first) < len(second):
+        return first[start:] == second[start + 1:]
+    rest_first, rest_second = first[start + 1:], second[start + 1:]
+    if rest_first == rest_second:
+        return True
+    return first[start + 1:start + 2] == second[start:start + 1] and second[start + 1:start + 2] == \
+        first[start:start + 1] and first[start + 2:] == second[start + 2:]
 
 
 def same_beginning(first: str, second: str) -> bool:

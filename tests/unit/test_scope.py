@@ -172,6 +172,14 @@ def test_nonsense_and_chit_chat_are_out_of_scope_in_the_visitors_language(domain
     assert texts[0].startswith("Tyvärr kan jag bara svara")
 
 
+def test_the_best_statement_wins_over_a_weaker_one_about_what_the_question_names(domain):
+    """Naming JB Marks does not make a JB Marks fact box a better answer than the sentence that holds the fact."""
+    tracker = make_tracker("which global goal did the JB Marks energy project focus on", "nlu_fallback",
+                           language="en")
+    texts, slots, _ = run_action(ActionSearchContent(), tracker, domain)
+    assert _outcome(slots) == "answered_passage" and "Goal 7" in texts[0], texts
+
+
 def test_off_topic_by_the_model_but_naming_a_project_is_searched(domain):
     tracker = make_tracker("vad var det bästa med familjeteamet", "out_of_scope")
     texts, slots, _ = run_action(ActionOutOfScope(), tracker, domain)
@@ -211,6 +219,16 @@ def test_other_forms_of_a_word_and_swedish_compounds_find_the_passage(passages):
     assert {"vatg", "projek"} <= set(passages.compound_parts("vatgasprojek", "sv"))
     best = passages.best("vem har hållit föreläsningar på teknikum", "sv")
     assert "Linnéuniversitetet föreläste på Teknikum" in best.passage.text
+
+
+def test_a_word_typed_with_one_slip_finds_the_content_word(passages):
+    """Visitors type fast: one letter left out, added, changed or two swapped still finds the word."""
+    families = passages.query_terms("families", "en")
+    assert passages.query_terms("famlies", "en") == families == passages.query_terms("faimlies", "en")
+    assert passages.query_terms("yrkesgruper", "sv") == passages.query_terms("yrkesgrupper", "sv")
+    assert passages.query_terms("fmly", "en") == []  # too short to tell which word was meant
+    best = passages.best("how many vulnerable famlies got coordinated suport", "en")
+    assert "41 vulnerable families" in best.passage.text, best
 
 
 def test_an_alias_counts_in_its_inflected_form(gate):
