@@ -176,7 +176,7 @@ class ScopeGate:
                 continue
             if term in self.weights[lang]:
                 found.vocabulary[term] = self.weights[lang][term]
-            elif term not in self.known[lang]:
+            elif term not in self.known[lang] and not self._known_compound(term, lang):
                 found.unknown.append(term)
                 if len(term) >= FOREIGN_MIN_LENGTH and general.get(term, 0.0) < FOREIGN_ZIPF[lang]:
                     found.foreign.append(term)
@@ -193,6 +193,19 @@ class ScopeGate:
                     and analyzer.stem([tail])[0] in self.known[lang]:
                 return next(part for part in analyzer.stem(sorted(heads)) if part in self.weights[lang])
         return ""
+
+    def _known_compound(self, term: str, lang: str) -> bool:
+        """A Swedish compound of two words the assistant knows ("miljöprojektet": "miljö" + "projektet") is no
+        word it lacks, though neither part is rare enough to be a sign."""
+        if lang != "sv":
+            return False
+        analyzer, known = self.analyzers[lang], self.known[lang]
+        for cut in range(len(term) - COMPOUND_PART, COMPOUND_PART - 1, -1):
+            head, tail = term[:cut], term[cut:]
+            heads = [head, head[:-1]] if head.endswith("s") else [head]
+            if analyzer.stem([tail])[0] in known and any(part in known for part in analyzer.stem(heads)):
+                return True
+        return False
 
     def item_terms(self, item_id: str, lang: str) -> Set[str]:
         """The terms of every name and alias of one partner, project, person or the programme."""

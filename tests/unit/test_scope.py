@@ -119,6 +119,16 @@ def test_a_compound_counts_by_the_content_word_it_starts_with(gate):
     assert "partnerskap" in signs.vocabulary and not signs.foreign
 
 
+def test_a_compound_of_two_known_words_is_not_a_word_the_assistant_lacks(gate, domain):
+    """"miljöprojektet" is "miljö" + "projektet": neither is a sign, but the question is not about something else."""
+    signs = gate.signs("hur många barn var med i miljöprojektet", "sv")
+    assert not signs.unknown and not signs.foreign, signs
+    tracker = make_tracker("hur många barn var med i miljöprojektet", "ask_project_participants")
+    texts, slots, _ = run_action(ActionAnswerProject(), tracker, domain)
+    assert _outcome(slots) != "out_of_scope" and "Tyvärr" not in texts[0], texts
+    assert [term for term in gate.signs("hur når jag en bygglovshandläggare", "sv").foreign if term.startswith("bygglov")]
+
+
 def test_a_specific_word_the_content_lacks_is_foreign(gate):
     assert "bygglov" in gate.signs("vad kostar bygglov", "sv").foreign
     assert not gate.signs("när började det", "sv").foreign
