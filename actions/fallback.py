@@ -1,5 +1,6 @@
 """When no intent fits (the model is unsure) or the question seems off-topic: a passage of the content, or
-"not found" with whom to ask, or "out of scope" (actions/answering.py decides); and what the bot can do."""
+"not found" with whom to ask, or "out of scope" (actions/answering.py decides); and what the assistant is and
+can do."""
 from typing import Text
 
 from rasa_sdk import Action
@@ -16,7 +17,7 @@ from actions.answering import (
 )
 from actions.portfolio.text import format_list
 from actions.routing import RoutedAction, followup_intent, redirect
-from actions.turn import Turn
+from actions.turn import Handler, Turn
 
 
 def search_content(turn: Turn) -> None:
@@ -40,12 +41,36 @@ def out_of_scope(turn: Turn) -> None:
         say_out_of_scope(turn)
 
 
+def about_the_assistant(answer: Handler) -> Handler:
+    """A question about the assistant itself ("are you a bot?", "what can you do?") that names something of the
+    partnerships is a question about that thing: "vad är hemmasittare" is not "vad är du", whatever the model
+    thought."""
+    def handler(turn: Turn) -> None:
+        if names_a_topic(turn):
+            search_content(turn)
+            return
+        answer(turn)
+        record(turn, ANSWERED_INTENT)
+    return handler
+
+
+def names_a_topic(turn: Turn) -> bool:
+    """A partner, project, person or a word of the content in the message; the programme's own names ("what can
+    you tell me about the partnerships?") ask what the assistant knows."""
+    signs, programme = signs_of(turn), turn.content.programme.id
+    return bool(signs.vocabulary) or any(not name.endswith(f":{programme}") for name in signs.names) or any(
+        item != programme for item in signs.alias_items)
+
+
+def bot_challenge(turn: Turn) -> None:
+    turn.say("utter_bot_challenge")
+
+
 def capabilities(turn: Turn) -> None:
     content, lang = turn.content, turn.lang
     turn.say("utter_capabilities",
              partners=format_list([f"{p.short_name} ({p.country(lang)})" for p in content.partners.values()], lang),
              projects=format_list([p.short_name(lang) for p in content.projects.values()], lang))
-    record(turn, ANSWERED_INTENT)
 
 
 class ActionSearchContent(RoutedAction, Action):
@@ -58,6 +83,6 @@ class ActionOutOfScope(RoutedAction, Action):
         return "action_out_of_scope"
 
 
-class ActionCapabilities(RoutedAction, Action):
+class ActionAboutAssistant(RoutedAction, Action):
     def name(self) -> Text:
-        return "action_capabilities"
+        return "action_about_assistant"

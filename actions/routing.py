@@ -80,7 +80,8 @@ def routes() -> Dict[str, Route]:
         "ask_read_more": about_programme(programme.read_more),
         # How to reach the municipality is never out of scope.
         "ask_contact": Route("action_answer_programme", programme.contact, outcome=ANSWERED_INTENT),
-        "ask_capabilities": Route("action_capabilities", fallback.capabilities),
+        "ask_capabilities": Route("action_about_assistant", fallback.about_the_assistant(fallback.capabilities)),
+        "bot_challenge": Route("action_about_assistant", fallback.about_the_assistant(fallback.bot_challenge)),
         "out_of_scope": Route("action_out_of_scope", fallback.out_of_scope),
         "nlu_fallback": Route("action_search_content", fallback.search_content),
         "request_human": Route("action_human_contact", human_contact.human_contact),
@@ -91,7 +92,6 @@ def routes() -> Dict[str, Route]:
         "goodbye": Route("utter_goodbye"),
         "thank": Route("utter_thank"),
         "acknowledge": Route("utter_acknowledge"),
-        "bot_challenge": Route("utter_bot_challenge"),
         "switch_language": Route("utter_language_switched"),
         "feedback": Route("utter_feedback_thanks"),
     }

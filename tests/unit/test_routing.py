@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from actions.fallback import ActionCapabilities
+from actions.fallback import ActionAboutAssistant
 from actions.followups import ActionAnswerFollowup
 from actions.partners import ActionAnswerPartner
 from actions.programme import ActionAnswerProgramme
@@ -62,7 +62,7 @@ def test_a_redirect_answers_with_the_target_intent_s_row(domain):
 def test_an_intent_routed_elsewhere_gets_the_action_s_first_intent(domain):
     _, _, messages = run_action(ActionAnswerProgramme(), make_tracker("hej", "greet"), domain)
     assert messages[0]["response"] == "utter_partnerships_overview"
-    texts, _, _ = run_action(ActionCapabilities(), make_tracker("vad kan du", "ask_capabilities"), domain)
+    texts, _, _ = run_action(ActionAboutAssistant(), make_tracker("vad kan du", "ask_capabilities"), domain)
     assert texts
 
 

@@ -2,7 +2,7 @@
 import pytest
 
 from actions.answering import OUTCOME_SLOT, OVERRULE_OUT_OF_SCOPE
-from actions.fallback import ActionOutOfScope, ActionSearchContent
+from actions.fallback import ActionAboutAssistant, ActionOutOfScope, ActionSearchContent
 from actions.partners import ActionAnswerPartner
 from actions.portfolio import get_store
 from actions.programme import ActionAnswerProgramme
@@ -204,6 +204,29 @@ def test_off_topic_by_the_model_but_held_by_one_statement_is_answered_with_it(do
     tracker = make_tracker("finns det en internationell skola i växjö", "out_of_scope")
     texts, slots, _ = run_action(ActionOutOfScope(), tracker, domain)
     assert _outcome(slots) == "out_of_scope", texts
+
+
+@pytest.mark.parametrize("question, intent, language, response", [
+    ("är du en robot", "bot_challenge", "sv", "utter_bot_challenge"),
+    ("vad kan du berätta om partnerskapen", "ask_capabilities", "sv", "utter_capabilities"),
+    ("what can you do", "ask_capabilities", "en", "utter_capabilities"),
+])
+def test_questions_about_the_assistant_get_its_answer(domain, question, intent, language, response):
+    _, slots, messages = run_action(ActionAboutAssistant(), make_tracker(question, intent, language=language), domain)
+    assert messages[0]["response"] == response and _outcome(slots) == "answered_intent", messages
+
+
+@pytest.mark.parametrize("question, intent, language", [
+    ("vad är hemmasittare", "bot_challenge", "sv"),  # "vad är du?" to the model
+    ("what is dragons den", "ask_capabilities", "en"),
+])
+def test_a_question_that_names_a_topic_is_not_about_the_assistant(domain, question, intent, language):
+    texts, slots, messages = run_action(ActionAboutAssistant(), make_tracker(question, intent, language=language),
+                                        domain)
+    assert messages[0]["response"] not in ("utter_bot_challenge", "utter_capabilities"), messages
+    assert _outcome(slots) in ("answered_passage", "not_found"), slots
+    if question == "vad är hemmasittare":
+        assert "hemmasittare" in texts[0] and _outcome(slots) == "answered_passage", texts
 
 
 def test_a_button_choice_gets_no_added_passage(domain):
