@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Dict, List, Set, Tuple
+from typing import Dict, Iterator, List, Set, Tuple
 
 import yaml
 from wordfreq import get_frequency_dict
@@ -185,27 +185,27 @@ class ScopeGate:
     def _compound_head(self, term: str, lang: str) -> str:
         """Swedish glues words: "partnerskapsprojekten" is "partnerskap" + "projekten". The longest first part
         that the content knows (a linking s dropped), when the rest is a word the content knows too."""
-        analyzer = self.analyzers[lang]
-        for cut in range(len(term) - COMPOUND_PART, COMPOUND_PART - 1, -1):
-            head, tail = term[:cut], term[cut:]
-            heads = {head, head[:-1]} if head.endswith("s") else {head}
-            if any(part in self.weights[lang] for part in analyzer.stem(sorted(heads))) \
-                    and analyzer.stem([tail])[0] in self.known[lang]:
-                return next(part for part in analyzer.stem(sorted(heads)) if part in self.weights[lang])
+        for heads, tail in self._compound_splits(term, lang):
+            weighed = [part for part in heads if part in self.weights[lang]]
+            if weighed and tail in self.known[lang]:
+                return weighed[0]
         return ""
 
     def _known_compound(self, term: str, lang: str) -> bool:
         """A Swedish compound of two words the assistant knows ("miljöprojektet": "miljö" + "projektet") is no
         word it lacks, though neither part is rare enough to be a sign."""
-        if lang != "sv":
-            return False
-        analyzer, known = self.analyzers[lang], self.known[lang]
+        known = self.known[lang]
+        return lang == "sv" and any(tail in known and any(part in known for part in heads)
+                                    for heads, tail in self._compound_splits(term, lang))
+
+    def _compound_splits(self, term: str, lang: str) -> Iterator[Tuple[List[str], str]]:
+        """Each way to cut a word in two, longest first part first: the first part's stems (with and without a
+        linking s) and the last part's stem."""
+        analyzer = self.analyzers[lang]
         for cut in range(len(term) - COMPOUND_PART, COMPOUND_PART - 1, -1):
             head, tail = term[:cut], term[cut:]
-            heads = [head, head[:-1]] if head.endswith("s") else [head]
-            if analyzer.stem([tail])[0] in known and any(part in known for part in analyzer.stem(heads)):
-                return True
-        return False
+            heads = sorted({head, head[:-1]}) if head.endswith("s") else [head]
+            yield analyzer.stem(heads), analyzer.stem([tail])[0]
 
     def item_terms(self, item_id: str, lang: str) -> Set[str]:
         """The terms of every name and alias of one partner, project, person or the programme."""

@@ -265,7 +265,7 @@ class PassageIndex:
                 shared = _shared_prefix(word, known)
                 scored[term] = min(scored.get(term, (0, 0)), (-shared, abs(len(known) - len(word))))
         if not scored and len(word) >= TYPO_MIN:
-            # a typo ("famly", "yrkesgruper"): the content word one keystroke away, if only one term is
+            # a typo ("famlies", "yrkesgruper"): the content term one keystroke away, when exactly one is
             typos = {term for known, term in self._surface[lang].items() if len(known) >= TYPO_MIN
                      and one_edit_apart(word, known)}
             return sorted(typos) if len(typos) == 1 else []
