@@ -1,7 +1,8 @@
 """python -m insights report|export-unanswered [--since DATE] [--until DATE] [--url URL] [--out-dir DIR]
 
 report              reports/report-<until>.html and .json, plus the unanswered-questions export
-export-unanswered   only reports/unanswered-<until>.yml (Rasa NLU, TODO intents) and .csv
+export-unanswered   only reports/unanswered-<until>.yml (Rasa NLU, TODO intents) and .csv, and
+                    reports/phrasings-todo-<until>.yml (draft content/phrasings.yml entries for what was not found)
 
 The tracker store is TRACKER_STORE_URL (a SQLAlchemy URL), default sqlite:///var/data/conversations.db.
 Dates are YYYY-MM-DD, both included; default: the last 30 days up to today.
@@ -13,7 +14,7 @@ from datetime import date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 from typing import Any, Dict, List, Optional
 
-from insights import export, render
+from insights import export, phrasings, render
 from insights.conversations import conversations
 from insights.metrics import compute
 from insights.store import load_events, missing_sqlite_file, safe_url, store_url
@@ -98,6 +99,8 @@ def main(argv: Optional[List[str]] = None) -> int:
                               json.dumps(report, ensure_ascii=False, indent=2) + "\n"))
     written.append(_write(args.out_dir / f"unanswered-{until}.yml", export.nlu_yaml(report["unanswered"], since, until)))
     written.append(_write(args.out_dir / f"unanswered-{until}.csv", export.unanswered_csv(report["unanswered"])))
+    written.append(_write(args.out_dir / f"phrasings-todo-{until}.yml",
+                          phrasings.draft_phrasings(report["unanswered"], since, until)))
     for path in written:
         print(f"Wrote {path}")
     return 0

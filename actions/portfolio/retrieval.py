@@ -26,6 +26,7 @@ PREFIX_MIN = 6
 PREFIX_SHARE = 0.75
 PREFIX_TERMS = 2
 BEGINNINGS_KEPT = 20_000
+DRAFT_PLACEHOLDER = "TODO"  # what a drafted phrasing (insights/phrasings.py) says where the editor must write
 TYPO_MIN = 5  # shorter words are too often another word one keystroke away
 NO_TERM = "_"  # the visitors'-words field of a statement that has none (bm25s indexes no empty document)
 # Sentence ends; "FN:s", "t.ex." and decimal numbers carry no space after the dot, so they stay whole.
@@ -140,6 +141,17 @@ def _quoting(folded: List[str], quote: str) -> List[int]:
     return [i for i, text in enumerate(folded) if wanted in text]
 
 
+def unique_quote(found: List[Passage], index: int, min_words: int = 4) -> Optional[str]:
+    """The shortest beginning of one passage's statement (at least `min_words` words) that no other statement
+    holds, as content/phrasings.yml quotes a statement; None if even the whole of it is elsewhere too."""
+    folded, tokens = _folded(found), found[index].text.split()
+    for size in range(min(min_words, len(tokens)), len(tokens) + 1):
+        quote = " ".join(tokens[:size]).rstrip(",:;")
+        if _quoting(folded, quote) == [index]:
+            return quote
+    return None
+
+
 def _with_asks(found: List[Passage], portfolio: Portfolio, lang: str) -> List[Passage]:
     asks: Dict[int, List[str]] = {}
     folded = _folded(found)
@@ -150,11 +162,16 @@ def _with_asks(found: List[Passage], portfolio: Portfolio, lang: str) -> List[Pa
 
 
 def phrasing_problems(portfolio: Portfolio) -> List[str]:
-    """Each phrasing must quote exactly one statement in each language, or its words would go nowhere."""
+    """Each phrasing must quote exactly one statement in each language, or its words would go nowhere; a draft
+    from the report (insights/phrasings.py) must be completed first."""
     problems, statements = [], {lang: _folded(passages(portfolio, lang)) for lang in LANGUAGES}
     for number, phrasing in enumerate(portfolio.phrasings):
         for lang in LANGUAGES:
             quote = phrasing.passage(lang)
+            if DRAFT_PLACEHOLDER in [quote, *phrasing.asks(lang)]:
+                problems.append(f"content/phrasings.yml: field 'phrasings.{number}.{lang}': still says "
+                                f"{DRAFT_PLACEHOLDER}: write the {lang} quote and words, or delete the entry")
+                continue
             matches = len(_quoting(statements[lang], quote))
             if matches != 1:
                 problems.append(f"content/phrasings.yml: field 'phrasings.{number}.passage.{lang}': "

@@ -1,8 +1,12 @@
 """The report's numbers on a store filled by real conversations (tests/report/conftest.py: CONVERSATIONS)."""
 import csv
 import io
+import json
 import re
 
+import yaml
+
+from actions.portfolio.models import Phrasings
 from tests.report.conftest import EMAIL, PERSONNUMMER, run_insights
 
 RAW_PERSONAL = (PERSONNUMMER, "850709", "9805", EMAIL, "anna.svensson", "example.se")
@@ -128,6 +132,11 @@ def test_export_unanswered_alone(filled, report, tmp_path):
     result = run_insights("export-unanswered", "--since", filled.day, "--until", filled.day, url=filled.url,
                           out_dir=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert sorted(path.name for path in tmp_path.iterdir()) == [f"unanswered-{filled.day}.csv",
+    assert sorted(path.name for path in tmp_path.iterdir()) == [f"phrasings-todo-{filled.day}.yml",
+                                                                f"unanswered-{filled.day}.csv",
                                                                 f"unanswered-{filled.day}.yml"]
     assert (tmp_path / f"unanswered-{filled.day}.yml").read_text(encoding="utf-8") == filled.output("yml")
+    text = (tmp_path / f"phrasings-todo-{filled.day}.yml").read_text(encoding="utf-8")
+    for item in report["unanswered"]:  # each question not found is listed, nothing out of scope is
+        assert (json.dumps(item["text"], ensure_ascii=False) in text) == (item["kind"] == "fallback"), item
+    Phrasings(**yaml.safe_load(text))  # the content's own schema: each draft is an entry of content/phrasings.yml
