@@ -1,9 +1,11 @@
 """The report on a store without conversations: a clear message, exit code 0, a page saying so."""
 import json
+import shutil
 
 import sqlalchemy as sa
 
 from tests.report.conftest import run_insights
+from tests.servers import ROOT
 
 
 def _check_empty(result, out_dir, until="2026-01-31"):
@@ -21,6 +23,7 @@ def _check_empty(result, out_dir, until="2026-01-31"):
     assert "nlu: []" in (out_dir / f"unanswered-{until}.yml").read_text(encoding="utf-8")
     assert (out_dir / f"unanswered-{until}.csv").read_text(encoding="utf-8").splitlines() == [
         "text,language,kind,intent,count,first_seen,last_seen"]
+    assert (out_dir / f"phrasings-todo-{until}.yml").read_text(encoding="utf-8").rstrip().endswith("phrasings: []")
 
 
 def test_missing_database_file(tmp_path):
@@ -57,3 +60,15 @@ def test_unreachable_database_is_an_error_not_an_empty_report(tmp_path):
     result = run_insights("report", url="postgresql://nobody:secret@127.0.0.1:1/none", out_dir=tmp_path)
     assert result.returncode == 1
     assert "Could not read the tracker store" in result.stderr and "secret" not in result.stderr
+
+
+def test_a_report_is_made_when_the_content_does_not_load(tmp_path):
+    """The draft phrasings need content/; a broken copy of it costs the drafts, not the report."""
+    broken = tmp_path / "content"
+    shutil.copytree(ROOT / "content", broken)
+    (broken / "programme.yml").write_text("programme: [not, a, programme\n", encoding="utf-8")
+    result = run_insights("report", "--since", "2026-01-01", "--until", "2026-01-31",
+                          url=f"sqlite:///{tmp_path / 'none.db'}", out_dir=tmp_path / "out",
+                          env={"VAXJO_CONTENT_DIR": str(broken)})
+    _check_empty(result, tmp_path / "out")
+    assert "No draft phrasings: the content could not be loaded" in result.stderr

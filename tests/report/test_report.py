@@ -118,7 +118,7 @@ def test_html_is_self_contained_with_charts(report, filled):
     assert html.count("<svg") >= 4  # per day, two language bars, intents
     for shown in ("ask_partnerships_overview", "hur blir vädret i morgon", "utter_partner_population"):
         assert shown in html
-    assert filled.result.stdout.count("Wrote ") == 4 and str(filled.out / f"report-{filled.day}.html") in filled.result.stdout
+    assert filled.result.stdout.count("Wrote ") == 5 and str(filled.out / f"report-{filled.day}.html") in filled.result.stdout
 
 
 def test_period_without_these_conversations_is_empty(filled, tmp_path):
