@@ -52,6 +52,7 @@ INTENT_CONFIDENCE = 0.6
 # With signs of the domain but no name of it ("vad bygger partnerskapen på?"), the model needs this much.
 SIGNED_INTENT_CONFIDENCE = 0.6
 # Responses that ask the visitor to choose rather than answer.
+NAMED_BUTTONS = 3  # at most this many "read about X" buttons under a "not found"
 CLARIFYING_RESPONSES = {"utter_which_project", "utter_list_out_of_range", "utter_list_missing"}
 # Figures about a place need the place: without a sign of the domain, "how many people live in Växjö?" must not
 # get every partner's population (the model's confidence alone is not enough for these intents).
@@ -137,10 +138,31 @@ def answer_from_passages(turn: Turn, signs: Optional[Signs] = None, hit: Optiona
         record(turn, ANSWERED_PASSAGE)
     elif signs.score > 0 or is_followup(turn, signs):
         contact = turn.content.resources.contact
-        turn.say("utter_not_found", website=contact.website, email=contact.email, phone=contact.phone)
+        turn.say("utter_not_found", buttons=_what_it_names(turn, signs), website=contact.website,
+                 email=contact.email, phone=contact.phone)
         record(turn, NOT_FOUND)
     else:
         say_out_of_scope(turn)
+
+
+def _what_it_names(turn: Turn, signs: Signs) -> List[Dict[str, str]]:
+    """Buttons to what the question named, when it cannot be answered: "what does växjö do in kosovo" was not
+    found, but the visitor can read about Vushtrri with one click."""
+    content, buttons = turn.content, []
+    for key in dict.fromkeys([*signs.names, *(f"item:{item}" for item in signs.alias_items)]):
+        item_id = key.partition(":")[2]
+        if item_id in content.partners:
+            title, payload = content.partners[item_id].short_name, f'/ask_partner_overview{{"partner": "{item_id}"}}'
+        elif item_id in content.projects:
+            title = content.projects[item_id].short_name(turn.lang)
+            payload = f'/ask_project_overview{{"project": "{item_id}"}}'
+        elif item_id in content.people:
+            title, payload = content.people[item_id].name, f'/ask_person{{"person": "{item_id}"}}'
+        else:
+            continue
+        if all(button["payload"] != payload for button in buttons):
+            buttons.append({"title": title, "payload": payload})
+    return buttons[:NAMED_BUTTONS]
 
 
 def covers_question(turn: Turn, signs: Signs, hit: Optional[Hit]) -> bool:

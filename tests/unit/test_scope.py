@@ -174,6 +174,19 @@ def test_a_sign_without_an_answer_is_not_found_with_whom_to_ask(domain):
     assert "Det hittar jag inte" in texts[0] and "0470-410 00" in texts[0] and _outcome(slots) == "not_found"
 
 
+def test_not_found_offers_what_the_question_named(domain):
+    """"what does växjö do in kosovo" is not answered by one statement; one click reads about Vushtrri."""
+    texts, slots, messages = run_action(ActionSearchContent(), make_tracker(
+        "what does vaxjo do in kosovo", "nlu_fallback", language="en"), domain)
+    assert _outcome(slots) == "not_found" and texts[0].startswith("I can't find that"), texts
+    assert messages[0]["buttons"] == [{"title": "Vushtrri", "payload": '/ask_partner_overview{"partner": "vushtrri"}'}]
+    _, _, messages = run_action(ActionSearchContent(), make_tracker("när har teknikum öppet hus", "nlu_fallback"),
+                                domain)
+    assert [button["title"] for button in messages[0]["buttons"]] == ["SEKOS 2"], messages
+    _, _, messages = run_action(ActionSearchContent(), make_tracker("blorp zzz", "nlu_fallback"), domain)
+    assert not messages[0].get("buttons"), messages  # out of scope: nothing of the partnerships to offer
+
+
 def test_nonsense_and_chit_chat_are_out_of_scope_in_the_visitors_language(domain):
     texts, slots, _ = run_action(ActionSearchContent(), make_tracker("blorp zzz", "nlu_fallback", language="en"),
                                  domain)
