@@ -8,7 +8,6 @@ Signs come from content/ alone, so the gate knows questions nobody wrote down:
 A message with no sign may still be a follow-up ("när började det?") when the conversation has a subject and the
 message brings no specific word of its own that the assistant does not know (a "foreign" word such as "bygglov").
 """
-import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -16,12 +15,11 @@ from pathlib import Path
 from typing import Dict, Iterator, List, Set, Tuple
 
 import yaml
-from wordfreq import get_frequency_dict
 
 from actions.portfolio import get_store
 from actions.portfolio.matching import EntityMatcher
 from actions.portfolio.models import Portfolio
-from actions.portfolio.retrieval import LANGUAGES, Analyzer, content_language
+from actions.portfolio.retrieval import LANGUAGES, Analyzer, content_language, general_frequency
 from actions.portfolio.store import ContentStore
 from actions.portfolio.text import fold, goal_number, words
 
@@ -39,7 +37,6 @@ COMMON_ZIPF = {"sv": 4.5, "en": 4.9}
 FOREIGN_ZIPF = {"sv": 4.0, "en": 4.4}
 FOREIGN_MIN_LENGTH = 4  # in stems
 COMPOUND_PART = 4  # shortest part of a compound word that counts
-MIN_FREQUENCY = 1e-7  # rarer words than Zipf 2 all weigh the same, so the lists are cut there
 
 
 @dataclass
@@ -94,20 +91,6 @@ def weak_names(portfolio: Portfolio) -> Dict[str, Dict[str, List[str]]]:
 
 def _surface_words(text: str) -> List[str]:
     return re.findall(r"[^\W\d_]+", (text or "").lower())
-
-
-@lru_cache(maxsize=None)
-def general_frequency(lang: str) -> Dict[str, float]:
-    """Zipf frequency of each stem in general language: its most frequent word form ("förskolan" for "forskol")."""
-    analyzer = Analyzer(lang)
-    found: Dict[str, float] = {}
-    common = [(word, frequency) for word, frequency in get_frequency_dict(lang).items() if frequency >= MIN_FREQUENCY]
-    stems = analyzer.stem([fold(word) for word, _ in common])
-    for stem, (_, frequency) in zip(stems, common):
-        zipf = math.log10(frequency) + 9
-        if zipf > found.get(stem, 0.0):
-            found[stem] = zipf
-    return found
 
 
 class ScopeGate:

@@ -3,14 +3,17 @@
 Passages are sentences generated from the content (purposes, activities, results, quotes, the programme text ...),
 so an answer can quote exactly the statement that holds the fact, with where it comes from.
 """
+import math
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Dict, Iterable, List, Optional, Tuple
 
 import bm25s
 import numpy as np
 import Stemmer
 from bm25s.stopwords import STOPWORDS_EN, STOPWORDS_SWEDISH
+from wordfreq import get_frequency_dict
 
 from actions.portfolio.models import Portfolio
 from actions.portfolio.text import fold, format_list, format_number, format_period, words
@@ -28,6 +31,8 @@ PREFIX_TERMS = 2
 BEGINNINGS_KEPT = 20_000
 DRAFT_PLACEHOLDER = "TODO"  # what a drafted phrasing (insights/phrasings.py) says where the editor must write
 TYPO_MIN = 5  # shorter words are too often another word one keystroke away
+TYPO_MAX_ZIPF = 3.0  # a word this common in general language is a word of its own, not a slip ("contract")
+MIN_FREQUENCY = 1e-7  # rarer words than Zipf 2 all weigh the same, so the frequency lists are cut there
 NO_TERM = "_"  # the visitors'-words field of a statement that has none (bm25s indexes no empty document)
 # Sentence ends; "FN:s", "t.ex." and decimal numbers carry no space after the dot, so they stay whole.
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ\"'–-])")
@@ -281,8 +286,8 @@ class PassageIndex:
             if same_beginning(word, known):
                 shared = _shared_prefix(word, known)
                 scored[term] = min(scored.get(term, (0, 0)), (-shared, abs(len(known) - len(word))))
-        if not scored and len(word) >= TYPO_MIN:
-            # a typo ("famlies", "yrkesgruper"): the content term one keystroke away, when exactly one is
+        if not scored and len(word) >= TYPO_MIN and word not in common_words(lang):
+            # a typo ("famlies", "hemasittare"): the content term one keystroke away, when exactly one is
             typos = {term for known, term in self._surface[lang].items() if len(known) >= TYPO_MIN
                      and one_edit_apart(word, known)}
             return sorted(typos) if len(typos) == 1 else []
@@ -325,6 +330,28 @@ class PassageIndex:
     def best(self, query: str, lang: str) -> Optional[Hit]:
         hits = self.search(query, lang, limit=1)
         return hits[0] if hits else None
+
+
+def general_frequency(lang: str) -> Dict[str, float]:
+    """Zipf frequency of each stem in general language: its most frequent word form ("förskolan" for "forskol")."""
+    return _frequencies(lang)[0]
+
+
+def common_words(lang: str) -> frozenset:
+    """Folded words at least TYPO_MAX_ZIPF common in general language ("vander" for "vänder"): words of their own."""
+    return _frequencies(lang)[1]
+
+
+@lru_cache(maxsize=None)
+def _frequencies(lang: str) -> Tuple[Dict[str, float], frozenset]:
+    """wordfreq's list for the language (it ships inside the package), by stem and its common words, read once."""
+    analyzer = Analyzer(lang)
+    by_stem: Dict[str, float] = {}
+    common = [(fold(word), math.log10(frequency) + 9) for word, frequency in get_frequency_dict(lang).items()
+              if frequency >= MIN_FREQUENCY]
+    for stem, (_, zipf) in zip(analyzer.stem([word for word, _ in common]), common):
+        by_stem[stem] = max(zipf, by_stem.get(stem, 0.0))
+    return by_stem, frozenset(word for word, zipf in common if zipf >= TYPO_MAX_ZIPF)
 
 
 def one_edit_apart(first: str, second: str) -> bool:
