@@ -88,11 +88,11 @@ def in_scope(turn: Turn, signs: Signs, intent_question: bool = False) -> bool:
     if not intent_question:
         return signs.in_domain
     if signs.in_domain:
-        return _confidence(turn) >= SIGNED_INTENT_CONFIDENCE
-    return _confidence(turn) >= INTENT_CONFIDENCE and not signs.unknown and turn.intent not in PLACE_FIGURE_INTENTS
+        return confidence(turn) >= SIGNED_INTENT_CONFIDENCE
+    return confidence(turn) >= INTENT_CONFIDENCE and not signs.unknown and turn.intent not in PLACE_FIGURE_INTENTS
 
 
-def _confidence(turn: Turn) -> float:
+def confidence(turn: Turn) -> float:
     try:
         return float((turn.tracker.latest_message.get("intent") or {}).get("confidence") or 0.0)
     except (TypeError, ValueError):

@@ -10,6 +10,7 @@ from actions.answering import (
     ANSWERED_INTENT,
     answer_from_passages,
     best_passage,
+    confidence,
     covers_question,
     record,
     say_out_of_scope,
@@ -18,6 +19,9 @@ from actions.answering import (
 from actions.portfolio.text import format_list
 from actions.routing import RoutedAction, followup_intent, redirect
 from actions.turn import Handler, Turn
+
+# At or above this the model's "are you a bot?" / "what can you do?" stands even when the message names a topic.
+SURE_ABOUT_THE_ASSISTANT = 0.9
 
 
 def search_content(turn: Turn) -> None:
@@ -43,10 +47,11 @@ def out_of_scope(turn: Turn) -> None:
 
 def about_the_assistant(answer: Handler) -> Handler:
     """A question about the assistant itself ("are you a bot?", "what can you do?") that names something of the
-    partnerships is a question about that thing: "vad är hemmasittare" is not "vad är du", whatever the model
-    thought."""
+    partnerships, when the model is not sure of it, is a question about that thing: "vad är hemmasittare" is not
+    "vad är du". A sure one ("are you the JB Marks bot?") gets the assistant's own answer: the AI disclosure is
+    never traded for a fact."""
     def handler(turn: Turn) -> None:
-        if names_a_topic(turn):
+        if confidence(turn) < SURE_ABOUT_THE_ASSISTANT and names_a_topic(turn):
             search_content(turn)
             return
         answer(turn)

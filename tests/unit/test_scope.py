@@ -219,23 +219,30 @@ def test_off_topic_by_the_model_but_held_by_one_statement_is_answered_with_it(do
     assert _outcome(slots) == "out_of_scope", texts
 
 
-@pytest.mark.parametrize("question, intent, language, response", [
-    ("är du en robot", "bot_challenge", "sv", "utter_bot_challenge"),
-    ("vad kan du berätta om partnerskapen", "ask_capabilities", "sv", "utter_capabilities"),
-    ("what can you do", "ask_capabilities", "en", "utter_capabilities"),
+def _unsure(tracker, confidence=0.5):
+    tracker.latest_message["intent"]["confidence"] = confidence
+    return tracker
+
+
+@pytest.mark.parametrize("question, intent, language, response, sure", [
+    ("är du en robot", "bot_challenge", "sv", "utter_bot_challenge", False),
+    ("vad kan du berätta om partnerskapen", "ask_capabilities", "sv", "utter_capabilities", False),
+    ("what can you do", "ask_capabilities", "en", "utter_capabilities", False),
+    ("are you the jb marks bot", "bot_challenge", "en", "utter_bot_challenge", True),  # the disclosure stands
 ])
-def test_questions_about_the_assistant_get_its_answer(domain, question, intent, language, response):
-    _, slots, messages = run_action(ActionAboutAssistant(), make_tracker(question, intent, language=language), domain)
+def test_questions_about_the_assistant_get_its_answer(domain, question, intent, language, response, sure):
+    tracker = make_tracker(question, intent, language=language)
+    _, slots, messages = run_action(ActionAboutAssistant(), tracker if sure else _unsure(tracker), domain)
     assert messages[0]["response"] == response and _outcome(slots) == "answered_intent", messages
 
 
 @pytest.mark.parametrize("question, intent, language", [
-    ("vad är hemmasittare", "bot_challenge", "sv"),  # "vad är du?" to the model
+    ("vad är hemmasittare", "bot_challenge", "sv"),  # "vad är du?" to the model, which is unsure
     ("what is dragons den", "ask_capabilities", "en"),
 ])
 def test_a_question_that_names_a_topic_is_not_about_the_assistant(domain, question, intent, language):
-    texts, slots, messages = run_action(ActionAboutAssistant(), make_tracker(question, intent, language=language),
-                                        domain)
+    texts, slots, messages = run_action(ActionAboutAssistant(),
+                                        _unsure(make_tracker(question, intent, language=language)), domain)
     assert messages[0]["response"] not in ("utter_bot_challenge", "utter_capabilities"), messages
     assert _outcome(slots) in ("answered_passage", "not_found"), slots
     if question == "vad är hemmasittare":
