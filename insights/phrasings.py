@@ -10,7 +10,14 @@ import json
 from typing import Any, Dict, List
 
 from actions.portfolio import get_store
-from actions.portfolio.retrieval import DRAFT_PLACEHOLDER, LANGUAGES, STOPWORDS, content_language, unique_quote
+from actions.portfolio.retrieval import (
+    DRAFT_PLACEHOLDER,
+    LANGUAGES,
+    STOPWORDS,
+    content_language,
+    folded_statements,
+    unique_quote,
+)
 from actions.portfolio.text import words
 
 CANDIDATES = 3  # statements offered per question
@@ -26,13 +33,13 @@ def draft_phrasings(items: List[Dict[str, Any]], since: str, until: str) -> str:
         "# the fact (step 3) or the question is outside the partnerships (step 4).",
         "phrasings:",
     ]
-    drafted = 0
+    drafted, folded = 0, {lang: folded_statements(get_store().passages.passages(lang)) for lang in LANGUAGES}
     for item in items:
         if item.get("kind") != "fallback" or item.get("language") not in LANGUAGES:
             continue
         lines += ["", f"  # {json.dumps(item['text'], ensure_ascii=False)} ({item['language']}, asked "
                       f"{item['count']} time{'s' if item['count'] != 1 else ''})"]
-        entries = _entries(item["text"], item["language"])
+        entries = _entries(item["text"], item["language"], folded)
         if not entries:
             lines.append("  # no statement shares a word with it")
         lines += entries
@@ -42,7 +49,7 @@ def draft_phrasings(items: List[Dict[str, Any]], since: str, until: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _entries(question: str, lang: str) -> List[str]:
+def _entries(question: str, lang: str, folded: Dict[str, List[str]]) -> List[str]:
     index = get_store().passages
     lang = content_language(lang)
     other = "en" if lang == "sv" else "sv"
@@ -51,10 +58,10 @@ def _entries(question: str, lang: str) -> List[str]:
     found: List[str] = []
     for rank, hit in enumerate(index.search(question, lang, limit=CANDIDATES), start=1):
         number = position[hit.passage]
-        quotes = {lang: unique_quote(statements, number)}
+        quotes = {lang: unique_quote(statements, folded[lang], number)}
         # the statements are built field by field in the same order in both languages
         same = len(counterparts) == len(statements) and counterparts[number].subject == hit.passage.subject
-        quotes[other] = unique_quote(counterparts, number) if same else None
+        quotes[other] = unique_quote(counterparts, folded[other], number) if same else None
         if not quotes[lang]:
             continue
         held = index.held_terms(hit.passage, lang)

@@ -134,22 +134,23 @@ def passages(portfolio: Portfolio, lang: str) -> List[Passage]:
     return _with_asks(found, portfolio, lang)
 
 
-def _folded(found: List[Passage]) -> List[str]:
+def folded_statements(found: List[Passage]) -> List[str]:
     """Each passage's words, folded and spaced as _quoting compares them (worked out once per list: folding is
     the costly part)."""
     return [" ".join(words(passage.text)) for passage in found]
 
 
 def _quoting(folded: List[str], quote: str) -> List[int]:
-    """The passages (as _folded gives them) that hold the quoted piece (case, å/ä/ö and spacing aside)."""
+    """The passages (as folded_statements gives them) that hold the quoted piece (case, å/ä/ö and spacing aside)."""
     wanted = " ".join(words(quote))
     return [i for i, text in enumerate(folded) if wanted in text]
 
 
-def unique_quote(found: List[Passage], index: int, min_words: int = 4) -> Optional[str]:
+def unique_quote(found: List[Passage], folded: List[str], index: int, min_words: int = 4) -> Optional[str]:
     """The shortest beginning of one passage's statement (at least `min_words` words) that no other statement
-    holds, as content/phrasings.yml quotes a statement; None if even the whole of it is elsewhere too."""
-    folded, tokens = _folded(found), found[index].text.split()
+    holds, as content/phrasings.yml quotes a statement; None if even the whole of it is elsewhere too. `folded`
+    is the list's statements as folded_statements() gives them, worked out once by the caller."""
+    tokens = found[index].text.split()
     for size in range(min(min_words, len(tokens)), len(tokens) + 1):
         quote = " ".join(tokens[:size]).rstrip(",:;")
         if _quoting(folded, quote) == [index]:
@@ -159,7 +160,7 @@ def unique_quote(found: List[Passage], index: int, min_words: int = 4) -> Option
 
 def _with_asks(found: List[Passage], portfolio: Portfolio, lang: str) -> List[Passage]:
     asks: Dict[int, List[str]] = {}
-    folded = _folded(found)
+    folded = folded_statements(found)
     for phrasing in portfolio.phrasings:
         for i in _quoting(folded, phrasing.passage(lang)):
             asks.setdefault(i, []).extend(phrasing.asks(lang))
@@ -169,7 +170,7 @@ def _with_asks(found: List[Passage], portfolio: Portfolio, lang: str) -> List[Pa
 def phrasing_problems(portfolio: Portfolio) -> List[str]:
     """Each phrasing must quote exactly one statement in each language, or its words would go nowhere; a draft
     from the report (insights/phrasings.py) must be completed first."""
-    problems, statements = [], {lang: _folded(passages(portfolio, lang)) for lang in LANGUAGES}
+    problems, statements = [], {lang: folded_statements(passages(portfolio, lang)) for lang in LANGUAGES}
     for number, phrasing in enumerate(portfolio.phrasings):
         for lang in LANGUAGES:
             quote = phrasing.passage(lang)
