@@ -10,7 +10,7 @@ from typing import Dict, List, Optional, Set, Tuple
 
 from rasa_sdk.events import SlotSet
 
-from actions.portfolio.retrieval import STOPWORDS, Hit, content_language, same_beginning
+from actions.portfolio.retrieval import FUNCTION_WORDS, STOPWORDS, Hit, content_language, same_beginning
 from actions.scope import Signs, get_gate
 from actions.turn import Handler, Turn
 from bot.folding import words
@@ -39,6 +39,10 @@ COVERED_TERMS = 2
 # With no sign at all ("har växjö flest internationella åtaganden"), the passage must hold this much, this many.
 UNSIGNED_COVERAGE = 0.85
 UNSIGNED_COVERED_TERMS = 3
+# An attribute question the model is sure of, that names no project ("hur många familjemedlemmar fick hjälp?"), is
+# answered by the statement that holds this share of its words instead of "which project?".
+CLARIFY_COVERAGE = 0.5
+STANDS_OUT = 1.75
 CANDIDATES = 10
 # A question whose only sign is an everyday alias of a partner, project or person ("förskolan", "Veab", "South
 # Africa") is answered only by an answer about what the alias names ("vad kostar förskolan per månad" is not a
@@ -118,11 +122,29 @@ def answer_in_scope(turn: Turn, handler: Handler) -> None:
         _unsay(turn)
         answer_from_passages(turn, signs)
         return
+    if "utter_which_project" in said and (hit := _statement_that_answers(turn, signs)):
+        _unsay(turn)  # "hur många familjemedlemmar fick hjälp": one project's statement says it, no need to ask
+        say_passage(turn, "utter_passage_answer", hit)
+        record(turn, ANSWERED_PASSAGE)
+        return
     if CLARIFYING_RESPONSES & set(said):
         record(turn, CLARIFIED)  # the visitor picks first; a passage now would answer a guess
         return
     record(turn, ANSWERED_INTENT)
     _supplement(turn, signs)
+
+
+def _statement_that_answers(turn: Turn, signs: Signs) -> Optional[Hit]:
+    """The best passage, when it scores PASSAGE_THRESHOLD, stands out from the next (STANDS_OUT times its score) and
+    holds most of the question's own words: the statement that answers it, whichever project it is about. ("how
+    many took part?" fits several statements about as well, and still gets "which project?".)"""
+    hits = turn.store.passages.search(turn.text, turn.lang, limit=2)
+    if len(hits) < 2 or hits[0].score < PASSAGE_THRESHOLD or hits[0].score < STANDS_OUT * hits[1].score:
+        return None
+    index, lang = turn.store.passages, content_language(turn.lang)
+    own = set(index.query_terms(_own_words(turn.text), turn.lang)) - get_gate().host_terms[lang]
+    covered = own & index.held_terms(hits[0].passage, turn.lang)
+    return hits[0] if len(covered) >= COVERED_TERMS and len(covered) >= CLARIFY_COVERAGE * len(own) else None
 
 
 def answer_from_passages(turn: Turn, signs: Optional[Signs] = None, hit: Optional[Hit] = None) -> None:
@@ -206,8 +228,23 @@ def answers_the_alias(turn: Turn, signs: Signs, answer: str, coverage: float = 0
             named |= terms
     if not named:
         return False
-    rest = [term for term in analyzer.terms(turn.text) if term not in named]
-    return not rest or sum(term in answer_terms for term in rest) / len(rest) >= coverage
+    rest = [term for term in analyzer.terms(_own_words(turn.text)) if term not in named and term not in gate.host_terms[lang]]
+    # the question's other words are about the aliased item when its statements use them ("vem höll föreläsningar
+    # för eleverna på teknikum"), not only the one statement given
+    about = answer_terms | {term for item_id in signs.alias_items for term in _statement_terms(turn, item_id, lang)}
+    return not rest or sum(term in about for term in rest) / len(rest) >= coverage
+
+
+def _statement_terms(turn: Turn, item_id: str, lang: str) -> Set[str]:
+    return _terms_of_statements(turn.store.passages, get_gate(), item_id, lang)
+
+
+@lru_cache(maxsize=None)
+def _terms_of_statements(index, gate, item_id: str, lang: str) -> frozenset:
+    """Every term of the statements about one partner, project or person."""
+    analyzer = gate.analyzers[lang]
+    return frozenset(term for passage in index.passages(lang) if passage.subject.endswith(f":{item_id}")
+                     for term in analyzer.terms(passage.text))
 
 
 def _unsay(turn: Turn) -> None:
@@ -217,10 +254,13 @@ def _unsay(turn: Turn) -> None:
 
 
 def _aliased_projects(turn: Turn, signs: Signs) -> List[str]:
-    """The projects the question names by an everyday alias only (no strong name of anything)."""
+    """The projects the question names by an everyday alias only (no strong name of anything); a person named by
+    their role ("vad säger förskolläraren om projektet") stands for the project they speak about."""
     if signs.names:
         return []
-    return sorted({item for item in signs.alias_items if item in turn.content.projects})
+    content = turn.content
+    about = [content.people[item].about if item in content.people else item for item in signs.alias_items]
+    return sorted({item for item in about if item in content.projects})
 
 
 def _subject_set(turn: Turn) -> str:
@@ -292,6 +332,11 @@ def _supplement(turn: Turn, signs: Signs) -> None:
                     key=lambda i: -(left_out[i] + whole[i]))
     if ranked:
         say_passage(turn, "utter_passage_also", Hit(found[ranked[0]], whole[ranked[0]]))
+
+
+def _own_words(text: str) -> str:
+    """The question without the words every question is built of."""
+    return " ".join(word for word in words(text) if word not in FUNCTION_WORDS)
 
 
 def _question_words(text: str) -> str:

@@ -27,7 +27,8 @@ SURE_ABOUT_THE_ASSISTANT = 0.9
 def search_content(turn: Turn) -> None:
     """Quotes the passage that answers the question, rather than guessing an attribute answer."""
     named = [(kind, entity_id) for kind in ("partner", "project", "person") for entity_id in turn.mentioned(kind)]
-    if named and len(turn.text.split()) <= 3:  # "JB Marks?": a bare name continues the conversation
+    # "JB Marks?": a bare name continues the conversation; "fjärrvärme veab pris" asks about something else
+    if named and len(turn.text.split()) <= 3 and not signs_of(turn).unknown:
         turn.focus_on(*named[0])
         redirect(turn, followup_intent(named[0][0], turn.tracker.get_slot("last_intent")))
         record(turn, ANSWERED_INTENT)

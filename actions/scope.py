@@ -89,6 +89,15 @@ def weak_names(portfolio: Portfolio) -> Dict[str, Dict[str, List[str]]]:
     return {"alias": {f"{item.id}|{alias}": [alias] for item in items for alias in item.aliases.all()}}
 
 
+def _alias_forms(alias: str, analyzer: Analyzer) -> Set[str]:
+    """The stems an alias is found by. Swedish aliases are often definite ("förskolan"), a form Snowball keeps whole;
+    its indefinite form's stem ("förskol") finds "förskola" and "förskolorna" too."""
+    forms = set(analyzer.terms(alias))
+    if analyzer.lang == "sv" and fold(alias).endswith("an"):
+        forms.update(analyzer.terms(alias[:-1]))
+    return forms
+
+
 def _surface_words(text: str) -> List[str]:
     return re.findall(r"[^\W\d_]+", (text or "").lower())
 
@@ -110,8 +119,8 @@ class ScopeGate:
         for lang in LANGUAGES:
             analyzer = Analyzer(lang)
             self._alias_stems[lang] = {
-                terms[0]: (item_id, alias) for item_id, aliases in self._aliases.items() for alias in aliases
-                if len(terms := analyzer.terms(alias)) == 1 and len(words(alias)) == 1}
+                term: (item_id, alias) for item_id, aliases in self._aliases.items() for alias in aliases
+                if len(analyzer.terms(alias)) == 1 and len(words(alias)) == 1 for term in _alias_forms(alias, analyzer)}
         self.analyzers = {lang: Analyzer(lang) for lang in LANGUAGES}
         host = {fold(word) for lang in LANGUAGES for word in _surface_words(portfolio.resources.contact.name(lang))}
         self.weights: Dict[str, Dict[str, float]] = {}

@@ -12,7 +12,7 @@ from typing import Dict, Iterable, List, Optional, Tuple
 import bm25s
 import numpy as np
 import Stemmer
-from bm25s.stopwords import STOPWORDS_EN, STOPWORDS_SWEDISH
+from bm25s.stopwords import STOPWORDS_EN, STOPWORDS_EN_PLUS, STOPWORDS_SWEDISH
 from wordfreq import get_frequency_dict
 
 from actions.portfolio.models import Portfolio
@@ -21,6 +21,10 @@ from actions.portfolio.text import fold, format_list, format_number, format_peri
 LANGUAGES = ("sv", "en")
 STEMMERS = {"sv": "swedish", "en": "english"}
 STOPWORDS = {"sv": {fold(word) for word in STOPWORDS_SWEDISH}, "en": {fold(word) for word in STOPWORDS_EN}}
+# The words questions are built of in either language ("what", "does", "have", "vad", "har"): NLTK's lists, the same
+# size in both. A question's own words are the rest. (The passage search keeps its shorter English list: its scores
+# are calibrated on it.)
+FUNCTION_WORDS = frozenset(fold(word) for word in [*STOPWORDS_SWEDISH, *STOPWORDS_EN_PLUS])
 # Swedish glues words together ("vätgasprojekt"): a term also counts as its two parts when both are terms of the
 # content at least this long. A query term the content lacks is matched to content terms that share its first
 # PREFIX_SHARE of letters, at least PREFIX_MIN ("föreläsningar" / "föreläste"), the closest PREFIX_TERMS of them.

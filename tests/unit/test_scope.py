@@ -340,3 +340,66 @@ def test_no_passage_is_added_when_the_answer_covers_the_question(domain, questio
     action = ActionAnswerFollowup() if intent == "inform_entity" else ActionAnswerProgramme()
     _, _, messages = run_action(action, make_tracker(question, intent, language=language, **slots), domain)
     assert [m["response"] for m in messages] == [response]
+
+
+# --- eighth pass (docs/scope.md) ---------------------------------------------------------------------------------
+def test_a_person_named_by_their_role_stands_for_their_project(domain):
+    tracker = make_tracker("vad säger förskolläraren om projektet", "ask_project_quote")
+    texts, slots, messages = run_action(ActionAnswerProject(), tracker, domain)
+    assert "utter_which_project" not in [m["response"] for m in messages]
+    assert "Britta Carlsnäs" in " ".join(texts) and _outcome(slots) == "answered_intent"
+
+
+@pytest.mark.parametrize("language, question, intent, expected", [
+    ("sv", "hur manga familjemedlemmar fick hjalp i vaxjo", "ask_project_participants", "96 familjemedlemmar"),
+    ("en", "how many family members got help in vaxjo", "ask_project_participants", "96 family members"),
+])
+def test_the_statement_that_answers_comes_before_asking_which_project(domain, language, question, intent, expected):
+    texts, slots, messages = run_action(ActionAnswerProject(), make_tracker(question, intent, language=language),
+                                        domain)
+    assert messages[0]["response"] == "utter_passage_answer" and expected in texts[0]
+    assert _outcome(slots) == "answered_passage"
+
+
+@pytest.mark.parametrize("language, question, intent", [
+    ("sv", "hur många deltog?", "ask_project_participants"),
+    ("en", "how many took part?", "ask_project_participants"),  # several statements fit about as well
+    ("en", "what were the results?", "ask_project_results"),  # "were" is no word of the question's own
+])
+def test_which_project_is_still_asked_when_no_statement_holds_the_question(domain, language, question, intent):
+    _, slots, messages = run_action(ActionAnswerProject(), make_tracker(question, intent, language=language), domain)
+    assert messages[0]["response"] == "utter_which_project" and _outcome(slots) == "clarified"
+
+
+@pytest.mark.parametrize("language, question, expected", [
+    ("sv", "vem höll föreläsningar för eleverna på teknikum", "Linnéuniversitetet"),
+    ("en", "what does veab have now after the project", "strategic plan"),
+])
+def test_a_lone_alias_gets_the_passage_when_the_rest_of_the_question_is_about_what_it_names(
+        domain, language, question, expected):
+    texts, slots, _ = run_action(ActionSearchContent(), make_tracker(question, "nlu_fallback", language=language),
+                                 domain)
+    assert expected in texts[0] and _outcome(slots) == "answered_passage"
+
+
+def test_the_site_owners_name_is_not_what_a_lone_alias_question_is_about(domain):
+    tracker = make_tracker("what does preschool cost per month in Växjö", "nlu_fallback", language="en")
+    texts, slots, _ = run_action(ActionSearchContent(), tracker, domain)
+    assert _outcome(slots) in ("out_of_scope", "not_found") and "Source:" not in " ".join(texts)
+
+
+@pytest.mark.parametrize("language, question", [("sv", "fjärrvärme veab pris"), ("en", "veab district heating")])
+def test_a_short_message_with_an_alias_and_a_word_the_assistant_lacks_is_no_bare_name(domain, language, question):
+    texts, slots, _ = run_action(ActionSearchContent(), make_tracker(question, "nlu_fallback", language=language),
+                                 domain)
+    assert _outcome(slots) in ("out_of_scope", "not_found") and "2019" not in " ".join(texts)
+
+
+def test_a_bare_alias_still_continues_the_conversation(domain):
+    texts, slots, _ = run_action(ActionSearchContent(), make_tracker("och veab?", "nlu_fallback"), domain)
+    assert "2019" in " ".join(texts) and _outcome(slots) == "answered_intent"
+
+
+def test_a_swedish_definite_alias_is_found_in_its_other_forms(gate):
+    for question in ("vad byggde förskolorna i växjö", "vad gör en förskola i projektet"):
+        assert gate.signs(question, "sv").alias_items == ["mis-2"], question
