@@ -55,6 +55,8 @@ ALIAS_COVERAGE = 0.5
 INTENT_CONFIDENCE = 0.6
 # With signs of the domain but no name of it ("vad bygger partnerskapen på?"), the model needs this much.
 SIGNED_INTENT_CONFIDENCE = 0.6
+# Below this, the model's second choice of fact question is answered instead when its answer holds more of the question.
+SURE_OF_THE_QUESTION = 0.8
 # Responses that ask the visitor to choose rather than answer.
 NAMED_BUTTONS = 3  # at most this many "read about X" buttons under a "not found"
 CLARIFYING_RESPONSES = {"utter_which_project", "utter_list_out_of_range", "utter_list_missing"}
@@ -145,6 +147,32 @@ def _statement_that_answers(turn: Turn, signs: Signs) -> Optional[Hit]:
     own = set(index.query_terms(_own_words(turn.text), turn.lang)) - get_gate().host_terms[lang]
     covered = own & index.held_terms(hits[0].passage, turn.lang)
     return hits[0] if len(covered) >= COVERED_TERMS and len(covered) >= CLARIFY_COVERAGE * len(own) else None
+
+
+def rival_intent(turn: Turn) -> Optional[str]:
+    """The model's second choice, when it is less than SURE_OF_THE_QUESTION of its first."""
+    ranking = turn.tracker.latest_message.get("intent_ranking") or []
+    if confidence(turn) >= SURE_OF_THE_QUESTION or len(ranking) < 2 or turn.text.startswith("/"):
+        return None
+    rival = str(ranking[1].get("name") or "")
+    return rival if rival.startswith("ask_") and rival != turn.intent else None
+
+
+def answer_fit(turn: Turn, handler: Handler, intent: Optional[str] = None) -> Optional[float]:
+    """How well the handler's answer fits the question: the passage search's best score among the statements the
+    answer quotes (their visitors' words included); None when it quotes none. Nothing is said."""
+    own_intent = turn.intent
+    turn.intent = intent or own_intent
+    try:
+        handler(turn)
+        answer = _answer_text(turn)
+    finally:
+        _unsay(turn)
+        turn.intent = own_intent
+    index = turn.store.passages
+    scores = index.scores(index.query_terms(turn.text, turn.lang), turn.lang)
+    quoted = [score for passage, score in zip(index.passages(turn.lang), scores) if passage.text in answer]
+    return max(quoted) if quoted else None
 
 
 def answer_from_passages(turn: Turn, signs: Optional[Signs] = None, hit: Optional[Hit] = None) -> None:

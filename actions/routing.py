@@ -15,7 +15,7 @@ from typing import Any, Dict, Optional, Text
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.answering import ANSWERED_INTENT, answer_in_scope, record
+from actions.answering import ANSWERED_INTENT, answer_fit, answer_in_scope, record, rival_intent
 from actions.turn import Handler, Turn
 
 
@@ -114,11 +114,25 @@ def answer(turn: Turn, intent: Optional[str] = None) -> None:
     chosen = route(intent or turn.intent)
     turn.intent = intent or turn.intent
     if chosen.gated:
-        answer_in_scope(turn, chosen.handler)
+        answer_in_scope(turn, better_answer(turn, chosen.handler))
         return
     chosen.handler(turn)
     if chosen.outcome:
         record(turn, chosen.outcome)
+
+
+def better_answer(turn: Turn, handler: Handler) -> Handler:
+    """When the model is unsure between two fact questions ("what was the main benefit of the family team": its aim
+    or its results?), the one whose answer quotes the statement that fits the question better."""
+    rival = rival_intent(turn)
+    if not rival or not routes().get(rival, Route("")).gated:
+        return handler
+    rival_handler = routes()[rival].handler
+    mine, theirs = answer_fit(turn, handler), answer_fit(turn, rival_handler, rival)
+    if mine is not None and theirs is not None and theirs > mine:
+        turn.intent = rival
+        return rival_handler
+    return handler
 
 
 def redirect(turn: Turn, intent: str) -> None:

@@ -97,13 +97,13 @@ class Simulator:
                                          if self._cache_path.exists() else {})
 
     def parse(self, text: str) -> Dict:
-        if text not in self._parses:
+        if "intent_ranking" not in self._parses.get(text, {}):  # older caches lack the ranking
             if self.agent is None:
                 from rasa.core.agent import Agent
 
                 self.agent = Agent.load(str(MODEL))
             parsed = self.loop.run_until_complete(self.agent.parse_message(text))
-            self._parses[text] = {key: parsed.get(key) for key in ("intent", "entities", "text")}
+            self._parses[text] = {key: parsed.get(key) for key in ("intent", "intent_ranking", "entities", "text")}
         return self._parses[text]
 
     def save(self) -> None:

@@ -271,8 +271,17 @@ class PassageIndex:
                 found.append(term)
                 continue
             parts = [part for part in self.compound_parts(term, lang) if part in vocab]
-            found.extend(parts or self._same_beginning(word, lang))
+            indefinite = self._indefinite(word, lang)
+            found.extend(parts or ([indefinite] if indefinite and indefinite in vocab
+                                   else self._same_beginning(word, lang)))
         return found
+
+    def _indefinite(self, word: str, lang: str) -> str:
+        """Snowball's Swedish stemmer keeps two definite endings: "syftet" is not "syfte", "förskolan" not
+        "förskola". The stem of the word without its last letter, for such a word."""
+        if lang != "sv" or not word.endswith(("et", "an")) or len(word) < COMPOUND_PART + 2:
+            return ""
+        return self.analyzers[lang].stem([word[:-1]])[0]
 
     def _same_beginning(self, word: str, lang: str) -> List[str]:
         """Content terms whose words start as this word does: stems of other forms of it (a walk over the whole

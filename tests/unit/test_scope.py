@@ -403,3 +403,45 @@ def test_a_bare_alias_still_continues_the_conversation(domain):
 def test_a_swedish_definite_alias_is_found_in_its_other_forms(gate):
     for question in ("vad byggde förskolorna i växjö", "vad gör en förskola i projektet"):
         assert gate.signs(question, "sv").alias_items == ["mis-2"], question
+
+
+def _ranked(text, ranking, language="sv"):
+    """A tracker whose model ranked the intents so (name, confidence), first first."""
+    from rasa_sdk import Tracker
+    return Tracker("unit-test", {"language": language}, {
+        "text": text, "intent": {"name": ranking[0][0], "confidence": ranking[0][1]}, "entities": [],
+        "intent_ranking": [{"name": name, "confidence": value} for name, value in ranking]},
+        [], False, None, {}, "action_listen")
+
+
+@pytest.mark.parametrize("language, question", [
+    ("sv", "finns familjeteamet kvar idag eller var det bara ett projekt"),
+    ("en", "does the family team still exist or was it just a project"),
+])
+def test_an_unsure_model_gets_the_answer_of_its_second_choice_when_that_fits_the_question_better(
+        domain, language, question):
+    tracker = _ranked(question, [("ask_project_overview", 0.6), ("ask_project_results", 0.2)], language)
+    texts, slots, messages = run_action(ActionAnswerProject(), tracker, domain)
+    assert messages[0]["response"] == "utter_project_results" and _outcome(slots) == "answered_intent"
+    assert ("permanent" in texts[0]) and len(messages) == len(texts)
+
+
+def test_a_sure_model_is_not_second_guessed(domain):
+    tracker = _ranked("finns familjeteamet kvar idag eller var det bara ett projekt",
+                      [("ask_project_overview", 0.95), ("ask_project_results", 0.03)])
+    _, _, messages = run_action(ActionAnswerProject(), tracker, domain)
+    assert messages[0]["response"] == "utter_project_overview"
+
+
+def test_the_second_choice_is_not_taken_when_it_fits_worse(domain):
+    tracker = _ranked("vad var syftet med familjeteamet", [("ask_project_purpose", 0.5), ("ask_project_results", 0.3)])
+    _, _, messages = run_action(ActionAnswerProject(), tracker, domain)
+    assert messages[0]["response"] == "utter_project_purpose"
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("vad var syftet med familjeteamet", "Att ta fram, pröva och utvärdera"),  # "syftet": the visitors' "syfte"
+    ("vad blev nätverket i förskoleprojektet", "lokalt nätverk"),
+])
+def test_a_swedish_definite_form_finds_the_word(passages, question, expected):
+    assert expected in passages.search(question, "sv", limit=1)[0].passage.text
