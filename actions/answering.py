@@ -91,11 +91,20 @@ def in_scope(turn: Turn, signs: Signs, intent_question: bool = False) -> bool:
     model, or a sure model and only words the assistant knows; a follow-up needs the conversation's subject."""
     if is_followup(turn, signs) or signs.names:
         return True
+    if asks_about_something_else(turn, signs):
+        return False
     if not intent_question:
         return signs.in_domain
     if signs.in_domain:
         return confidence(turn) >= SIGNED_INTENT_CONFIDENCE
     return confidence(turn) >= INTENT_CONFIDENCE and not signs.unknown and turn.intent not in PLACE_FIGURE_INTENTS
+
+
+def asks_about_something_else(turn: Turn, signs: Signs) -> bool:
+    """A specific word the assistant lacks, that no content word is a form or a slip of ("admissions", "salary"):
+    without a name of the domain, the question is about something the content does not cover."""
+    index = turn.store.passages
+    return not signs.names and any(not index.query_terms(term, turn.lang) for term in signs.foreign)
 
 
 def confidence(turn: Turn) -> float:
@@ -180,10 +189,7 @@ def answer_from_passages(turn: Turn, signs: Optional[Signs] = None, hit: Optiona
     found", or "out of scope"."""
     signs = signs or signs_of(turn)
     hit = hit or best_passage(turn, signs)
-    if hit and hit.score >= _threshold(hit, signs) and (in_scope(turn, signs) or covers_question(
-            turn, signs, hit)) and not (
-            weak_only(turn, signs) and not answers_the_alias(
-                turn, signs, hit.passage.searchable, ALIAS_COVERAGE)):
+    if hit and passage_may_answer(turn, signs, hit):
         say_passage(turn, "utter_passage_answer", hit)
         record(turn, ANSWERED_PASSAGE)
     elif signs.score > 0 or is_followup(turn, signs):
@@ -193,6 +199,17 @@ def answer_from_passages(turn: Turn, signs: Optional[Signs] = None, hit: Optiona
         record(turn, NOT_FOUND)
     else:
         say_out_of_scope(turn)
+
+
+def passage_may_answer(turn: Turn, signs: Signs, hit: Hit) -> bool:
+    """It scores enough; the question is about the partnerships or the passage holds it; a question whose only
+    sign is an everyday alias is about what the passage is about; and nothing in it asks about something else."""
+    if hit.score < _threshold(hit, signs) or asks_about_something_else(turn, signs):
+        return False
+    if not (in_scope(turn, signs) or covers_question(turn, signs, hit)):
+        return False
+    return not weak_only(turn, signs) or answers_the_alias(turn, signs, hit.passage.searchable, ALIAS_COVERAGE,
+                                                            [hit.passage.subject])
 
 
 def _what_it_names(turn: Turn, signs: Signs) -> List[Dict[str, str]]:
@@ -243,16 +260,19 @@ def weak_only(turn: Turn, signs: Signs) -> bool:
         and signs.score < OVERRULE_OUT_OF_SCOPE and not is_followup(turn, signs)
 
 
-def answers_the_alias(turn: Turn, signs: Signs, answer: str, coverage: float = 0.0) -> bool:
-    """The answer is about what an alias of the question names (it has one of the item's names, or the item is
-    its subject), and holds `coverage` of the question's other words."""
+def answers_the_alias(turn: Turn, signs: Signs, answer: str, coverage: float = 0.0,
+                      subjects: Optional[List[str]] = None) -> bool:
+    """The answer is about what an alias of the question names, and holds `coverage` of the question's other
+    words. An answer with a subject (`subjects`, else the ones the answer set) must be about the item or its
+    project ("var ligger teknikum" is not answered by where Vushtrri lies); one without, must name it."""
     gate, lang = get_gate(), content_language(turn.lang)
     analyzer = gate.analyzers[lang]
     answer_terms = set(analyzer.terms(answer))
+    subjects = [s for s in (_answered_subjects(turn) if subjects is None else subjects) if s]
     named = set()
     for item_id in signs.alias_items:
         terms = gate.item_terms(item_id, lang)
-        if terms & answer_terms or f":{item_id}" in _subject_set(turn):
+        if any(_same_item(turn, item_id, subject) for subject in subjects) if subjects else terms & answer_terms:
             named |= terms
     if not named:
         return False
@@ -261,6 +281,18 @@ def answers_the_alias(turn: Turn, signs: Signs, answer: str, coverage: float = 0
     # för eleverna på teknikum"), not only the one statement given
     about = answer_terms | {term for item_id in signs.alias_items for term in _statement_terms(turn, item_id, lang)}
     return not rest or sum(term in about for term in rest) / len(rest) >= coverage
+
+
+def _same_item(turn: Turn, item_id: str, subject: str) -> bool:
+    """The item is the subject ("project:sekos-2"), or the person who speaks about it, or the project a person
+    speaks about."""
+    people, subject_id = turn.content.people, subject.partition(":")[2]
+    return item_id == subject_id or (item_id in people and people[item_id].about == subject_id) or (
+        subject_id in people and people[subject_id].about == item_id)
+
+
+def _answered_subjects(turn: Turn) -> List[str]:
+    return [str(e.get("value")) for e in turn.events if e.get("event") == "slot" and e.get("name") == "subject"]
 
 
 def _statement_terms(turn: Turn, item_id: str, lang: str) -> Set[str]:
@@ -289,10 +321,6 @@ def _aliased_projects(turn: Turn, signs: Signs) -> List[str]:
     content = turn.content
     about = [content.people[item].about if item in content.people else item for item in signs.alias_items]
     return sorted({item for item in about if item in content.projects})
-
-
-def _subject_set(turn: Turn) -> str:
-    return " ".join(str(e.get("value")) for e in turn.events if e.get("event") == "slot" and e.get("name") == "subject")
 
 
 def _answer_text(turn: Turn) -> str:
@@ -365,6 +393,11 @@ def _supplement(turn: Turn, signs: Signs) -> None:
 def _own_words(text: str) -> str:
     """The question without the words every question is built of."""
     return " ".join(word for word in words(text) if word not in FUNCTION_WORDS)
+
+
+def own_terms(text: str, lang: str) -> List[str]:
+    """The terms of the question's own words."""
+    return get_gate().analyzers[content_language(lang)].terms(_own_words(text))
 
 
 def _question_words(text: str) -> str:

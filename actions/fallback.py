@@ -12,28 +12,43 @@ from actions.answering import (
     best_passage,
     confidence,
     covers_question,
+    own_terms,
     record,
     say_out_of_scope,
     signs_of,
 )
+from actions.portfolio.retrieval import content_language
 from actions.portfolio.text import format_list
 from actions.routing import RoutedAction, followup_intent, redirect
+from actions.scope import get_gate
 from actions.turn import Handler, Turn
 
 # At or above this the model's "are you a bot?" / "what can you do?" stands even when the message names a topic.
 SURE_ABOUT_THE_ASSISTANT = 0.9
+BARE_NAME_WORDS = 3
 
 
 def search_content(turn: Turn) -> None:
     """Quotes the passage that answers the question, rather than guessing an attribute answer."""
     named = [(kind, entity_id) for kind in ("partner", "project", "person") for entity_id in turn.mentioned(kind)]
-    # "JB Marks?": a bare name continues the conversation; "fjärrvärme veab pris" asks about something else
-    if named and len(turn.text.split()) <= 3 and not signs_of(turn).unknown:
+    if named and is_bare_name(turn):
         turn.focus_on(*named[0])
         redirect(turn, followup_intent(named[0][0], turn.tracker.get_slot("last_intent")))
         record(turn, ANSWERED_INTENT)
         return
     answer_from_passages(turn)
+
+
+def is_bare_name(turn: Turn) -> bool:
+    """"JB Marks?", "och veab?": a name, alone, continues the conversation. "fjärrvärme veab pris" and "jobs at
+    teknikum" ask about something else: a word the assistant lacks, or any word beside an everyday alias."""
+    signs = signs_of(turn)
+    if len(turn.text.split()) > BARE_NAME_WORDS or signs.unknown:
+        return False
+    if signs.names:
+        return True
+    alias_terms = set(get_gate().analyzers[content_language(turn.lang)].terms(" ".join(signs.aliases)))
+    return not [term for term in own_terms(turn.text, turn.lang) if term not in alias_terms]
 
 
 def out_of_scope(turn: Turn) -> None:

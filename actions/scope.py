@@ -19,7 +19,7 @@ import yaml
 from actions.portfolio import get_store
 from actions.portfolio.matching import EntityMatcher
 from actions.portfolio.models import Portfolio
-from actions.portfolio.retrieval import LANGUAGES, Analyzer, content_language, general_frequency
+from actions.portfolio.retrieval import FUNCTION_WORDS, LANGUAGES, Analyzer, content_language, general_frequency
 from actions.portfolio.store import ContentStore
 from actions.portfolio.text import fold, goal_number, words
 
@@ -37,6 +37,7 @@ COMMON_ZIPF = {"sv": 4.5, "en": 4.9}
 FOREIGN_ZIPF = {"sv": 4.0, "en": 4.4}
 FOREIGN_MIN_LENGTH = 4  # in stems
 COMPOUND_PART = 4  # shortest part of a compound word that counts
+SHARED_BY = 2  # a word in the names of more items than this ("project") names none of them
 
 
 @dataclass
@@ -200,11 +201,27 @@ class ScopeGate:
             yield analyzer.stem(heads), analyzer.stem([tail])[0]
 
     def item_terms(self, item_id: str, lang: str) -> Set[str]:
-        """The terms of every name and alias of one partner, project, person or the programme."""
-        analyzer = self.analyzers[content_language(lang)]
+        """The terms of every name and alias of one partner, project, person or the programme that are its own: not
+        the words names are built of ("the", "in"), nor those many items' names share ("project", "projektet")."""
+        lang = content_language(lang)
+        return set(self._item_terms(item_id, lang)) - self._shared_name_terms(lang)
+
+    def _item_terms(self, item_id: str, lang: str) -> List[str]:
+        analyzer = self.analyzers[lang]
         names = [name for by_id in self._strong_names.values() for name in by_id.get(item_id, [])]
         names += self._aliases.get(item_id, [])
-        return set(analyzer.terms(" ".join(names))) - self.host_terms[analyzer.lang]
+        return [term for term in analyzer.terms(" ".join(word for name in names for word in words(name)
+                                                          if word not in FUNCTION_WORDS))
+                if term not in self.host_terms[lang]]
+
+    @lru_cache(maxsize=None)
+    def _shared_name_terms(self, lang: str) -> frozenset:
+        items = {item_id for by_id in self._strong_names.values() for item_id in by_id} | set(self._aliases)
+        seen: Dict[str, int] = {}
+        for item_id in items:
+            for term in set(self._item_terms(item_id, lang)):
+                seen[term] = seen.get(term, 0) + 1
+        return frozenset(term for term, count in seen.items() if count > SHARED_BY)
 
     def _names_of(self, key: str) -> List[str]:
         kind, _, item_id = key.partition(":")

@@ -445,3 +445,34 @@ def test_the_second_choice_is_not_taken_when_it_fits_worse(domain):
 ])
 def test_a_swedish_definite_form_finds_the_word(passages, question, expected):
     assert expected in passages.search(question, "sv", limit=1)[0].passage.text
+
+
+def test_an_items_own_name_words_leave_out_what_names_are_built_of(gate):
+    terms = gate.item_terms("mis-2", "en")
+    assert {"preschool", "mis"} & terms or "miljopedagogik" in terms
+    assert not {"the", "in", "project", "projektet"} & terms
+
+
+@pytest.mark.parametrize("language, question", [("sv", "var ligger teknikum"), ("en", "where is teknikum located")])
+def test_an_alias_is_not_answered_by_a_fact_about_something_else(domain, language, question):
+    texts, slots, _ = run_action(ActionAnswerPartner(), make_tracker(question, "ask_partner_country",
+                                                                     language=language), domain)
+    assert "Kosovo" not in " ".join(texts) and _outcome(slots) in ("out_of_scope", "not_found")
+
+
+@pytest.mark.parametrize("language, question, action, intent", [
+    ("en", "linnaeus university admissions", ActionOutOfScope(), "out_of_scope"),
+    ("en", "chair of the municipal executive board salary", ActionAnswerProgramme(), "ask_person"),
+    ("sv", "teknikum antagning", ActionSearchContent(), "nlu_fallback"),
+])
+def test_a_specific_word_the_content_lacks_keeps_a_weak_sign_from_answering(domain, language, question, action,
+                                                                             intent):
+    texts, slots, _ = run_action(action, make_tracker(question, intent, language=language), domain)
+    assert _outcome(slots) in ("out_of_scope", "not_found"), texts
+    assert not any(word in " ".join(texts) for word in ("Source:", "Källa:", "Malin Lauber", "2018"))
+
+
+def test_an_alias_beside_another_word_is_no_bare_name(domain):
+    texts, slots, _ = run_action(ActionSearchContent(), make_tracker("jobs at teknikum", "nlu_fallback",
+                                                                     language="en"), domain)
+    assert "2018" not in " ".join(texts) and _outcome(slots) != "answered_intent"
