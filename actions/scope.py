@@ -19,7 +19,14 @@ import yaml
 from actions.portfolio import get_store
 from actions.portfolio.matching import EntityMatcher
 from actions.portfolio.models import Portfolio
-from actions.portfolio.retrieval import FUNCTION_WORDS, LANGUAGES, Analyzer, content_language, general_frequency
+from actions.portfolio.retrieval import (
+    FUNCTION_WORDS,
+    LANGUAGES,
+    Analyzer,
+    content_language,
+    general_frequency,
+    indefinite_stem,
+)
 from actions.portfolio.store import ContentStore
 from actions.portfolio.text import fold, goal_number, words
 
@@ -94,9 +101,9 @@ def _alias_forms(alias: str, analyzer: Analyzer) -> Set[str]:
     """The stems an alias is found by. Swedish aliases are often definite ("förskolan"), a form Snowball keeps whole;
     its indefinite form's stem ("förskol") finds "förskola" and "förskolorna" too."""
     forms = set(analyzer.terms(alias))
-    if analyzer.lang == "sv" and fold(alias).endswith("an"):
-        forms.update(analyzer.terms(alias[:-1]))
-    return forms
+    if fold(alias).endswith("an"):
+        forms.add(indefinite_stem(fold(alias), analyzer))
+    return forms - {""}
 
 
 def _surface_words(text: str) -> List[str]:
@@ -164,6 +171,9 @@ class ScopeGate:
         for name in found.names:
             covered.update(analyzer.terms(" ".join(self._names_of(name))))
         for term in analyzer.terms(text):
+            indefinite = indefinite_stem(term, analyzer) if term not in self.known[lang] else ""
+            if indefinite and indefinite in self.known[lang]:
+                term = indefinite  # "resultatet": "resultat"
             term = term if term in self.known[lang] else self._compound_head(term, lang) or term
             if term in covered:
                 continue

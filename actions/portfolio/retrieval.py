@@ -271,17 +271,11 @@ class PassageIndex:
                 found.append(term)
                 continue
             parts = [part for part in self.compound_parts(term, lang) if part in vocab]
-            indefinite = self._indefinite(word, lang)
+            indefinite = indefinite_stem(word, analyzer)
             found.extend(parts or ([indefinite] if indefinite and indefinite in vocab
                                    else self._same_beginning(word, lang)))
         return found
 
-    def _indefinite(self, word: str, lang: str) -> str:
-        """Snowball's Swedish stemmer keeps two definite endings: "syftet" is not "syfte", "förskolan" not
-        "förskola". The stem of the word without its last letter, for such a word."""
-        if lang != "sv" or not word.endswith(("et", "an")) or len(word) < COMPOUND_PART + 2:
-            return ""
-        return self.analyzers[lang].stem([word[:-1]])[0]
 
     def _same_beginning(self, word: str, lang: str) -> List[str]:
         """Content terms whose words start as this word does: stems of other forms of it (a walk over the whole
@@ -344,6 +338,14 @@ class PassageIndex:
     def best(self, query: str, lang: str) -> Optional[Hit]:
         hits = self.search(query, lang, limit=1)
         return hits[0] if hits else None
+
+
+def indefinite_stem(word: str, analyzer: Analyzer) -> str:
+    """Snowball's Swedish stemmer keeps two definite endings: "syftet" is not "syfte", "förskolan" not "förskola".
+    The stem of the word without its last letter, for such a word; "" for any other."""
+    if analyzer.lang != "sv" or not word.endswith(("et", "an")) or len(word) < COMPOUND_PART + 2:
+        return ""
+    return analyzer.stem([word[:-1]])[0]
 
 
 def general_frequency(lang: str) -> Dict[str, float]:

@@ -476,3 +476,8 @@ def test_an_alias_beside_another_word_is_no_bare_name(domain):
     texts, slots, _ = run_action(ActionSearchContent(), make_tracker("jobs at teknikum", "nlu_fallback",
                                                                      language="en"), domain)
     assert "2018" not in " ".join(texts) and _outcome(slots) != "answered_intent"
+
+
+def test_a_swedish_definite_form_of_a_content_word_is_no_word_the_assistant_lacks(gate):
+    for word in ("nätverket", "arbetssättet"):
+        assert gate.signs(f"hur gick det med {word}", "sv").unknown == [], word
