@@ -47,7 +47,7 @@ CANDIDATES = 10
 # A question whose only sign is an everyday alias of a partner, project or person ("förskolan", "Veab", "South
 # Africa") is answered only by an answer about what the alias names ("vad kostar förskolan per månad" is not a
 # question about the programme's funding); a passage must also hold this share of the question's other words.
-ALIAS_COVERAGE = 0.5
+ALIAS_COVERAGE = 0.6
 # A question with no sign of the domain is still answered by its intent when the model is at least this sure of a
 # fact intent and every word of the question is one the content or its questions use ("Vilka projekt finns det?",
 # not "How long should a firm have existed?"). The only setting
@@ -276,11 +276,15 @@ def answers_the_alias(turn: Turn, signs: Signs, answer: str, coverage: float = 0
             named |= terms
     if not named:
         return False
-    rest = [term for term in analyzer.terms(_own_words(turn.text)) if term not in named and term not in gate.host_terms[lang]]
-    # the question's other words are about the aliased item when its statements use them ("vem höll föreläsningar
-    # för eleverna på teknikum"), not only the one statement given
-    about = answer_terms | {term for item_id in signs.alias_items for term in _statement_terms(turn, item_id, lang)}
-    return not rest or sum(term in about for term in rest) / len(rest) >= coverage
+    # the question's other words, each as the passage search reads it (its compound parts, other forms of it)
+    index, own = turn.store.passages, _own_words(turn.text).split()
+    rest = [set(index.query_terms(word, lang)) | set(analyzer.terms(word)) for word in own]
+    rest = [terms for terms in rest if terms and not terms & (named | gate.host_terms[lang])]
+    # they are about the aliased item when its statements use them ("vem höll föreläsningar för eleverna på
+    # teknikum"), not only the one statement given
+    about = answer_terms | set(index.query_terms(answer, lang)) | {
+        term for item_id in signs.alias_items for term in _statement_terms(turn, item_id, lang)}
+    return not rest or sum(bool(terms & about) for terms in rest) / len(rest) >= coverage
 
 
 def _same_item(turn: Turn, item_id: str, subject: str) -> bool:
@@ -304,7 +308,7 @@ def _terms_of_statements(index, gate, item_id: str, lang: str) -> frozenset:
     """Every term of the statements about one partner, project or person."""
     analyzer = gate.analyzers[lang]
     return frozenset(term for passage in index.passages(lang) if passage.subject.endswith(f":{item_id}")
-                     for term in analyzer.terms(passage.text))
+                     for term in [*analyzer.terms(passage.text), *index.query_terms(passage.text, lang)])
 
 
 def _unsay(turn: Turn) -> None:

@@ -481,3 +481,21 @@ def test_an_alias_beside_another_word_is_no_bare_name(domain):
 def test_a_swedish_definite_form_of_a_content_word_is_no_word_the_assistant_lacks(gate):
     for word in ("nätverket", "arbetssättet"):
         assert gate.signs(f"hur gick det med {word}", "sv").unknown == [], word
+
+
+@pytest.mark.parametrize("language, question", [
+    ("sv", "hur många barn går i förskola i växjö"),
+    ("sv", "eleverna på teknikum får gratis lunch"),
+    ("en", "how much hydrogen does vaxjo produce"),
+])
+def test_a_lone_alias_with_half_the_rest_of_the_question_elsewhere_gets_no_passage(domain, language, question):
+    texts, slots, _ = run_action(ActionSearchContent(), make_tracker(question, "nlu_fallback", language=language),
+                                 domain)
+    assert _outcome(slots) in ("out_of_scope", "not_found"), texts
+
+
+def test_a_lone_alias_question_is_read_as_the_search_reads_it(domain):
+    # "miljömetoden" is "miljö" + "metod": the question's words are the MIS 2 statements' own
+    texts, slots, _ = run_action(ActionSearchContent(), make_tracker(
+        "vilka fick testa den nya miljömetoden i förskolan", "nlu_fallback"), domain)
+    assert "500 barn" in texts[0] and _outcome(slots) == "answered_passage"
