@@ -3,12 +3,17 @@
     .venv/bin/python scripts/calibrate_scope.py            # table on stdout, results/scope_calibration.json
     .venv/bin/python scripts/calibrate_scope.py --chosen   # the settings in the code only
     .venv/bin/python scripts/calibrate_scope.py --diagnose # the chosen settings' wrong deep facts, counted by kind
+    .venv/bin/python scripts/calibrate_scope.py --probes   # the chosen settings on tests/scope/probes/ (below)
 
 Each tune question (tests/scope/out_of_scope.yml, tests/scope/deep_facts.yml) and each single-question acceptance
 case is parsed by the trained model (models/vaxjo.tar.gz) and answered in-process by the real actions, as the
 rules pick them; a grid of settings is tried. The tune sets are halved into `fit` (whose failures are listed in
 results/scope_calibration_failures.json, to be read) and `dev` (counted only, to estimate how a change
 generalises). The held-out sets (tests/scope/holdout_*.yml) are never read here.
+`--probes` answers the questions of tests/scope/probes/, typed as visitors type while looking for failures one by
+one (docs/scope.md, eighth pass; read, so fit data too): `deep_<lang>.txt` lines are "question || a piece the right
+answer holds", `near_<lang>.txt` lines are questions vaxjo.se gets near the partnerships' topics, which must get
+no partnership fact. Prints the counts and the failures.
 Parses are cached in var/cache/ per model file, so a rerun after a code change takes about a minute.
 """
 import asyncio
@@ -207,12 +212,32 @@ def diagnose(simulator: Simulator, sets) -> None:
                   f"wrong by outcome / rank of the right statement: {dict(sorted(kinds.items()))}")
 
 
+def probes(simulator: Simulator) -> None:
+    folder = ROOT / "tests" / "scope" / "probes"
+    for lang in ("sv", "en"):
+        lines = [line.strip() for line in (folder / f"deep_{lang}.txt").read_text(encoding="utf-8").splitlines()]
+        deep = [line.partition(" || ") for line in lines if line and not line.startswith("#")]
+        wrong = [q for q, _, expect in deep if not holds_expected(simulator.reply(q, lang), [expect])]
+        near = [line.strip() for line in (folder / f"near_{lang}.txt").read_text(encoding="utf-8").splitlines()
+                if line.strip() and not line.startswith("#")]
+        false = [q for q in near if states_a_fact(simulator.reply(q, lang))]
+        print(f"{lang}: deep {len(deep) - len(wrong)}/{len(deep)} right, near {len(false)}/{len(near)} with a fact")
+        for question in wrong:
+            print(f"  wrong: {question}")
+        for question in false:
+            print(f"  fact:  {question}")
+
+
 def main(argv: List[str]) -> int:
     logging.disable(logging.INFO)  # Rasa logs every parse, through logging and through structlog
     quiet_rasa_parse_logs(logging.WARNING)
     simulator, sets = Simulator(), tune_sets()
     if "--diagnose" in argv:
         diagnose(simulator, sets)
+        simulator.save()
+        return 0
+    if "--probes" in argv:
+        probes(simulator)
         simulator.save()
         return 0
     table, failures = [], {}
