@@ -131,7 +131,7 @@ def answer_in_scope(turn: Turn, handler: Handler) -> None:
         handler(turn)
         said = [m.get("response") for m in turn.dispatcher.messages]
     if weak_only(turn, signs) and not CLARIFYING_RESPONSES & set(said) \
-            and not answers_the_alias(turn, signs, _answer_text(turn)):
+            and not answers_the_alias(turn, signs, _answer_text(turn)) or _a_guess_of_who(turn, signs):
         _unsay(turn)
         answer_from_passages(turn, signs)
         return
@@ -260,6 +260,18 @@ def weak_only(turn: Turn, signs: Signs) -> bool:
     programme = turn.content.programme.id
     return any(item != programme for item in signs.alias_items) and not signs.names \
         and signs.score < OVERRULE_OUT_OF_SCOPE and not is_followup(turn, signs)
+
+
+def _a_guess_of_who(turn: Turn, signs: Signs) -> bool:
+    """"Who ..." with nobody named gets the chair's words; when the question's own content words ("vem hjälper
+    personer med extratjänst") are not in them, that is a guess."""
+    if turn.intent != "ask_person" or signs.names or signs.aliases or is_followup(turn, signs):
+        return False
+    index = turn.store.passages
+    answer = set(index.query_terms(_answer_text(turn), turn.lang))
+    asked = [term for term in signs.vocabulary if not term.startswith("goal ")]
+    return bool(asked) and not any(term in answer or set(index.query_terms(term, turn.lang)) & answer
+                                   for term in asked)
 
 
 def answers_the_alias(turn: Turn, signs: Signs, answer: str, coverage: float = 0.0,

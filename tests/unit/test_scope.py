@@ -499,3 +499,15 @@ def test_a_lone_alias_question_is_read_as_the_search_reads_it(domain):
     texts, slots, _ = run_action(ActionSearchContent(), make_tracker(
         "vilka fick testa den nya miljömetoden i förskolan", "nlu_fallback"), domain)
     assert "500 barn" in texts[0] and _outcome(slots) == "answered_passage"
+
+
+def test_who_with_nobody_named_is_not_answered_with_the_chair_when_her_words_miss_the_question(domain):
+    texts, slots, _ = run_action(ActionAnswerProgramme(), make_tracker(
+        "vem hjälper personer med extratjänst att hitta jobb", "ask_person"), domain)
+    assert "Malin Lauber" not in " ".join(texts) and _outcome(slots) != "answered_intent"
+
+
+def test_who_with_nobody_named_still_gets_the_chair_on_the_partnerships(domain):
+    texts, slots, _ = run_action(ActionAnswerProgramme(), make_tracker(
+        "vad säger politikerna om partnerskapen", "ask_person"), domain)
+    assert "Malin Lauber" in " ".join(texts) and _outcome(slots) == "answered_intent"
