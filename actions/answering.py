@@ -131,9 +131,13 @@ def answer_in_scope(turn: Turn, handler: Handler) -> None:
         handler(turn)
         said = [m.get("response") for m in turn.dispatcher.messages]
     if weak_only(turn, signs) and not CLARIFYING_RESPONSES & set(said) \
-            and not answers_the_alias(turn, signs, _answer_text(turn)) or _a_guess_of_who(turn, signs):
+            and not answers_the_alias(turn, signs, _answer_text(turn)):
         _unsay(turn)
         answer_from_passages(turn, signs)
+        return
+    if _a_guess_of_who(turn, signs):
+        _unsay(turn)  # the question is in scope (the gate let it in); its statement, not the chair's words
+        answer_from_passages(turn, signs, in_scope_already=True)
         return
     if "utter_which_project" in said and (hit := _statement_that_answers(turn, signs)):
         _unsay(turn)  # "hur många familjemedlemmar fick hjälp": one project's statement says it, no need to ask
@@ -186,12 +190,13 @@ def answer_fit(turn: Turn, handler: Handler, intent: Optional[str] = None) -> Op
     return max(quoted) if quoted else None
 
 
-def answer_from_passages(turn: Turn, signs: Optional[Signs] = None, hit: Optional[Hit] = None) -> None:
+def answer_from_passages(turn: Turn, signs: Optional[Signs] = None, hit: Optional[Hit] = None,
+                         in_scope_already: bool = False) -> None:
     """No intent fits: the best passage of the content (`hit`, when the caller has searched already), or "not
     found", or "out of scope"."""
     signs = signs or signs_of(turn)
     hit = hit or best_passage(turn, signs)
-    if hit and passage_may_answer(turn, signs, hit):
+    if hit and passage_may_answer(turn, signs, hit, in_scope_already):
         say_passage(turn, "utter_passage_answer", hit)
         record(turn, ANSWERED_PASSAGE)
     elif signs.score > 0 or is_followup(turn, signs):
@@ -203,12 +208,12 @@ def answer_from_passages(turn: Turn, signs: Optional[Signs] = None, hit: Optiona
         say_out_of_scope(turn)
 
 
-def passage_may_answer(turn: Turn, signs: Signs, hit: Hit) -> bool:
+def passage_may_answer(turn: Turn, signs: Signs, hit: Hit, in_scope_already: bool = False) -> bool:
     """It scores enough; the question is about the partnerships or the passage holds it; a question whose only
     sign is an everyday alias is about what the passage is about; and nothing in it asks about something else."""
     if hit.score < _threshold(hit, signs) or asks_about_something_else(turn, signs):
         return False
-    if not (in_scope(turn, signs) or covers_question(turn, signs, hit)):
+    if not (in_scope_already or in_scope(turn, signs) or covers_question(turn, signs, hit)):
         return False
     return not weak_only(turn, signs) or answers_the_alias(turn, signs, hit.passage.searchable, ALIAS_COVERAGE,
                                                             [hit.passage.subject])
@@ -265,7 +270,8 @@ def weak_only(turn: Turn, signs: Signs) -> bool:
 def _a_guess_of_who(turn: Turn, signs: Signs) -> bool:
     """"Who ..." with nobody named gets the chair's words; when the question's own content words ("vem hjälper
     personer med extratjänst") are not in them, that is a guess."""
-    if turn.intent != "ask_person" or signs.names or signs.aliases or is_followup(turn, signs):
+    if turn.intent != "ask_person" or signs.names or signs.aliases or is_followup(turn, signs) \
+            or turn.mentioned("person") or turn.mentioned("project"):  # "what did julia say": the model's names
         return False
     index = turn.store.passages
     answer = set(index.query_terms(_answer_text(turn), turn.lang))

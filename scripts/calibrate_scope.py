@@ -12,8 +12,9 @@ results/scope_calibration_failures.json, to be read) and `dev` (counted only, to
 generalises). The held-out sets (tests/scope/holdout_*.yml) are never read here.
 `--probes` answers the questions of tests/scope/probes/, typed as visitors type while looking for failures one by
 one (docs/scope.md, eighth pass; read, so fit data too): `deep_<lang>.txt` lines are "question || a piece the right
-answer holds", `near_<lang>.txt` lines are questions vaxjo.se gets near the partnerships' topics, which must get
-no partnership fact. Prints the counts and the failures.
+answer holds", `later_<lang>.txt` the same, written after that pass's fixes to check them once; `near_<lang>.txt`
+lines are questions vaxjo.se gets near the partnerships' topics, which must get no partnership fact. Prints the
+counts and the failures.
 Parses are cached in var/cache/ per model file, so a rerun after a code change takes about a minute.
 """
 import asyncio
@@ -215,17 +216,18 @@ def diagnose(simulator: Simulator, sets) -> None:
 def probes(simulator: Simulator) -> None:
     folder = ROOT / "tests" / "scope" / "probes"
     for lang in ("sv", "en"):
-        lines = [line.strip() for line in (folder / f"deep_{lang}.txt").read_text(encoding="utf-8").splitlines()]
-        deep = [line.partition(" || ") for line in lines if line and not line.startswith("#")]
-        wrong = [q for q, _, expect in deep if not holds_expected(simulator.reply(q, lang), [expect])]
+        counts, failures = [], []
+        for kind in ("deep", "later"):
+            lines = [line.strip() for line in (folder / f"{kind}_{lang}.txt").read_text(encoding="utf-8").splitlines()]
+            asked = [line.partition(" || ") for line in lines if line and not line.startswith("#")]
+            wrong = [q for q, _, expect in asked if not holds_expected(simulator.reply(q, lang), [expect])]
+            counts.append(f"{kind} {len(asked) - len(wrong)}/{len(asked)} right")
+            failures += [f"  wrong: {question}" for question in wrong]
         near = [line.strip() for line in (folder / f"near_{lang}.txt").read_text(encoding="utf-8").splitlines()
                 if line.strip() and not line.startswith("#")]
         false = [q for q in near if states_a_fact(simulator.reply(q, lang))]
-        print(f"{lang}: deep {len(deep) - len(wrong)}/{len(deep)} right, near {len(false)}/{len(near)} with a fact")
-        for question in wrong:
-            print(f"  wrong: {question}")
-        for question in false:
-            print(f"  fact:  {question}")
+        print(f"{lang}: {', '.join(counts)}, near {len(false)}/{len(near)} with a fact")
+        print("\n".join(failures + [f"  fact:  {question}" for question in false]))
 
 
 def main(argv: List[str]) -> int:

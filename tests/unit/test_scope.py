@@ -511,3 +511,11 @@ def test_who_with_nobody_named_still_gets_the_chair_on_the_partnerships(domain):
     texts, slots, _ = run_action(ActionAnswerProgramme(), make_tracker(
         "vad säger politikerna om partnerskapen", "ask_person"), domain)
     assert "Malin Lauber" in " ".join(texts) and _outcome(slots) == "answered_intent"
+
+
+def test_who_with_nobody_named_gets_the_statement_that_answers_it(domain):
+    # "julia" alone is no name the assistant knows, but the gate let the question in and one statement holds it
+    tracker = make_tracker("what did julia say about problems in different countries", "ask_person", language="en")
+    texts, slots, messages = run_action(ActionAnswerProgramme(), tracker, domain)
+    assert messages[0]["response"] == "utter_passage_answer" and "scale" in texts[0]
+    assert "Malin Lauber" not in texts[0] and _outcome(slots) == "answered_passage"
