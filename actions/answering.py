@@ -10,7 +10,8 @@ from typing import Dict, List, Optional, Set, Tuple
 
 from rasa_sdk.events import SlotSet
 
-from actions.portfolio.retrieval import FUNCTION_WORDS, STOPWORDS, Hit, content_language, same_beginning
+from actions.aliases import aliased_projects, answers_the_alias
+from actions.portfolio.retrieval import STOPWORDS, Hit, content_language, own_words, same_beginning
 from actions.scope import Signs, get_gate
 from actions.turn import Handler, Turn
 from bot.folding import words
@@ -56,9 +57,6 @@ ALIAS_COVERAGE = 0.6
 INTENT_CONFIDENCE = 0.6
 # With signs of the domain but no name of it ("vad bygger partnerskapen på?"), the model needs this much.
 SIGNED_INTENT_CONFIDENCE = 0.6
-# Below this, the model's second choice of fact question is answered instead, when its answer quotes a statement that
-# fits the question better (actions/routing.py: better_answer).
-SURE_OF_THE_QUESTION = 0.8
 # Responses that ask the visitor to choose rather than answer.
 NAMED_BUTTONS = 3  # at most this many "read about X" buttons under a "not found"
 CLARIFYING_RESPONSES = {"utter_which_project", "utter_list_out_of_range", "utter_list_missing"}
@@ -124,23 +122,23 @@ def answer_in_scope(turn: Turn, handler: Handler) -> None:
         return
     handler(turn)
     said = [m.get("response") for m in turn.dispatcher.messages]
-    aliased = _aliased_projects(turn, signs)
+    aliased = aliased_projects(turn, signs)
     if "utter_which_project" in said and len(aliased) == 1:  # "vilka workshops gick veabs folk på": that project
-        _unsay(turn)
+        unsay(turn)
         turn.focus_on("project", aliased[0])
         handler(turn)
         said = [m.get("response") for m in turn.dispatcher.messages]
     if weak_only(turn, signs) and not CLARIFYING_RESPONSES & set(said) \
-            and not answers_the_alias(turn, signs, _answer_text(turn)):
-        _unsay(turn)
+            and not answers_the_alias(turn, signs, answer_text(turn)):
+        unsay(turn)
         answer_from_passages(turn, signs)
         return
     if _a_guess_of_who(turn, signs):
-        _unsay(turn)  # the question is in scope (the gate let it in); its statement, not the chair's words
+        unsay(turn)  # the question is in scope (the gate let it in); its statement, not the chair's words
         answer_from_passages(turn, signs, in_scope_already=True)
         return
     if "utter_which_project" in said and (hit := _statement_that_answers(turn, signs)):
-        _unsay(turn)  # "hur många familjemedlemmar fick hjälp": one project's statement says it, no need to ask
+        unsay(turn)  # "hur många familjemedlemmar fick hjälp": one project's statement says it, no need to ask
         say_passage(turn, "utter_passage_answer", hit)
         record(turn, ANSWERED_PASSAGE)
         return
@@ -159,35 +157,9 @@ def _statement_that_answers(turn: Turn, signs: Signs) -> Optional[Hit]:
     if len(hits) < 2 or hits[0].score < PASSAGE_THRESHOLD or hits[0].score < STANDS_OUT * hits[1].score:
         return None
     index, lang = turn.store.passages, content_language(turn.lang)
-    own = set(index.query_terms(_own_words(turn.text), turn.lang)) - get_gate().host_terms[lang]
+    own = set(index.query_terms(own_words(turn.text), turn.lang)) - get_gate().host_terms[lang]
     covered = own & index.held_terms(hits[0].passage, turn.lang)
     return hits[0] if len(covered) >= COVERED_TERMS and len(covered) >= CLARIFY_COVERAGE * len(own) else None
-
-
-def rival_intent(turn: Turn) -> Optional[str]:
-    """The model's second choice, when it is less than SURE_OF_THE_QUESTION of its first."""
-    ranking = turn.tracker.latest_message.get("intent_ranking") or []
-    if confidence(turn) >= SURE_OF_THE_QUESTION or len(ranking) < 2 or turn.text.startswith("/"):
-        return None
-    rival = str(ranking[1].get("name") or "")
-    return rival if rival.startswith("ask_") and rival != turn.intent else None
-
-
-def answer_fit(turn: Turn, handler: Handler, intent: Optional[str] = None) -> Optional[float]:
-    """How well the handler's answer fits the question: the passage search's best score among the statements the
-    answer quotes (their visitors' words included); None when it quotes none. Nothing is said."""
-    own_intent = turn.intent
-    turn.intent = intent or own_intent
-    try:
-        handler(turn)
-        answer = _answer_text(turn)
-    finally:
-        _unsay(turn)
-        turn.intent = own_intent
-    index = turn.store.passages
-    scores = index.scores(index.query_terms(turn.text, turn.lang), turn.lang)
-    quoted = [score for passage, score in zip(index.passages(turn.lang), scores) if passage.text in answer]
-    return max(quoted) if quoted else None
 
 
 def answer_from_passages(turn: Turn, signs: Optional[Signs] = None, hit: Optional[Hit] = None,
@@ -274,80 +246,19 @@ def _a_guess_of_who(turn: Turn, signs: Signs) -> bool:
             or turn.mentioned("person") or turn.mentioned("project"):  # "what did julia say": the model's names
         return False
     index = turn.store.passages
-    answer = set(index.query_terms(_answer_text(turn), turn.lang))
+    answer = set(index.query_terms(answer_text(turn), turn.lang))
     asked = [term for term in signs.vocabulary if not term.startswith("goal ")]
     return bool(asked) and not any(term in answer or set(index.query_terms(term, turn.lang)) & answer
                                    for term in asked)
 
 
-def answers_the_alias(turn: Turn, signs: Signs, answer: str, coverage: float = 0.0,
-                      subjects: Optional[List[str]] = None) -> bool:
-    """The answer is about what an alias of the question names, and holds `coverage` of the question's other
-    words. An answer with a subject (`subjects`, else the ones the answer set) must be about the item or its
-    project ("var ligger teknikum" is not answered by where Vushtrri lies); one without, must name it."""
-    gate, lang = get_gate(), content_language(turn.lang)
-    analyzer = gate.analyzers[lang]
-    answer_terms = set(analyzer.terms(answer))
-    subjects = [s for s in (_answered_subjects(turn) if subjects is None else subjects) if s]
-    named = set()
-    for item_id in signs.alias_items:
-        terms = gate.item_terms(item_id, lang)
-        if any(_same_item(turn, item_id, subject) for subject in subjects) if subjects else terms & answer_terms:
-            named |= terms
-    if not named:
-        return False
-    # the question's other words, each as the passage search reads it (its compound parts, other forms of it)
-    index, own = turn.store.passages, _own_words(turn.text).split()
-    rest = [set(index.query_terms(word, lang)) | set(analyzer.terms(word)) for word in own]
-    rest = [terms for terms in rest if terms and not terms & (named | gate.host_terms[lang])]
-    # they are about the aliased item when its statements use them ("vem höll föreläsningar för eleverna på
-    # teknikum"), not only the one statement given
-    about = answer_terms | set(index.query_terms(answer, lang)) | {
-        term for item_id in signs.alias_items for term in _statement_terms(turn, item_id, lang)}
-    return not rest or sum(bool(terms & about) for terms in rest) / len(rest) >= coverage
-
-
-def _same_item(turn: Turn, item_id: str, subject: str) -> bool:
-    """The item is the subject ("project:sekos-2"), or the person who speaks about it, or the project a person
-    speaks about."""
-    people, subject_id = turn.content.people, subject.partition(":")[2]
-    return item_id == subject_id or (item_id in people and people[item_id].about == subject_id) or (
-        subject_id in people and people[subject_id].about == item_id)
-
-
-def _answered_subjects(turn: Turn) -> List[str]:
-    return [str(e.get("value")) for e in turn.events if e.get("event") == "slot" and e.get("name") == "subject"]
-
-
-def _statement_terms(turn: Turn, item_id: str, lang: str) -> Set[str]:
-    return _terms_of_statements(turn.store.passages, get_gate(), item_id, lang)
-
-
-@lru_cache(maxsize=None)
-def _terms_of_statements(index, gate, item_id: str, lang: str) -> frozenset:
-    """Every term of the statements about one partner, project or person."""
-    analyzer = gate.analyzers[lang]
-    return frozenset(term for passage in index.passages(lang) if passage.subject.endswith(f":{item_id}")
-                     for term in [*analyzer.terms(passage.text), *index.query_terms(passage.text, lang)])
-
-
-def _unsay(turn: Turn) -> None:
+def unsay(turn: Turn) -> None:
     """Takes back the answer the handler gave (nothing has been sent yet)."""
     turn.dispatcher.messages.clear()
     turn.events.clear()
 
 
-def _aliased_projects(turn: Turn, signs: Signs) -> List[str]:
-    """The projects the question names by an everyday alias only (no strong name of anything); a person named by
-    their role ("vad säger förskolläraren om projektet") stands for the project they speak about."""
-    if signs.names:
-        return []
-    content = turn.content
-    about = [content.people[item].about if item in content.people else item for item in signs.alias_items]
-    return sorted({item for item in about if item in content.projects})
-
-
-def _answer_text(turn: Turn) -> str:
+def answer_text(turn: Turn) -> str:
     return " ".join(_rendered(turn, message) for message in turn.dispatcher.messages)
 
 
@@ -394,7 +305,7 @@ def _supplement(turn: Turn, signs: Signs) -> None:
     the question the answer lacks."""
     if turn.text.startswith("/"):  # a button's payload: the visitor chose an item and asked nothing in words
         return
-    answer = _answer_text(turn)
+    answer = answer_text(turn)
     index = turn.store.passages
     asked = index.query_terms(_question_words(turn.text), turn.lang)
     gate, lang = get_gate(), content_language(turn.lang)
@@ -412,16 +323,6 @@ def _supplement(turn: Turn, signs: Signs) -> None:
                     key=lambda i: -(left_out[i] + whole[i]))
     if ranked:
         say_passage(turn, "utter_passage_also", Hit(found[ranked[0]], whole[ranked[0]]))
-
-
-def _own_words(text: str) -> str:
-    """The question without the words every question is built of."""
-    return " ".join(word for word in words(text) if word not in FUNCTION_WORDS)
-
-
-def own_terms(text: str, lang: str) -> List[str]:
-    """The terms of the question's own words."""
-    return get_gate().analyzers[content_language(lang)].terms(_own_words(text))
 
 
 def _question_words(text: str) -> str:
@@ -448,3 +349,8 @@ def _rendered(turn: Turn, message: Dict) -> str:
     values = {key: value for key, value in message.items() if key not in ("response", "buttons")}
     return turn.render(message.get("response") or "", **values) if message.get("response") else \
         str(message.get("text") or "")
+
+
+def own_terms(text: str, lang: str) -> List[str]:
+    """The terms of the question's own words."""
+    return get_gate().analyzers[content_language(lang)].terms(own_words(text))

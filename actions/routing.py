@@ -15,7 +15,8 @@ from typing import Any, Dict, Optional, Text
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.answering import ANSWERED_INTENT, answer_fit, answer_in_scope, record, rival_intent
+from actions.answering import ANSWERED_INTENT, answer_in_scope, record
+from actions.second_choice import answer_fit, rival_intent
 from actions.turn import Handler, Turn
 
 

@@ -210,11 +210,14 @@ class ScopeGate:
             heads = sorted({head, head[:-1]}) if head.endswith("s") else [head]
             yield analyzer.stem(heads), analyzer.stem([tail])[0]
 
-    def item_terms(self, item_id: str, lang: str) -> Set[str]:
+    def item_terms(self, item_id: str, lang: str) -> frozenset:
         """The terms of every name and alias of one partner, project, person or the programme that are its own: not
         the words names are built of ("the", "in"), nor those many items' names share ("project", "projektet")."""
-        lang = content_language(lang)
-        return set(self._item_terms(item_id, lang)) - self._shared_name_terms(lang)
+        return self._own_name_terms(item_id, content_language(lang))
+
+    @lru_cache(maxsize=None)
+    def _own_name_terms(self, item_id: str, lang: str) -> frozenset:
+        return frozenset(self._item_terms(item_id, lang)) - self._shared_name_terms(lang)
 
     def _item_terms(self, item_id: str, lang: str) -> List[str]:
         analyzer = self.analyzers[lang]

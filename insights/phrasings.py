@@ -10,14 +10,8 @@ import json
 from typing import Any, Dict, List
 
 from actions.portfolio import get_store
-from actions.portfolio.retrieval import (
-    DRAFT_PLACEHOLDER,
-    LANGUAGES,
-    STOPWORDS,
-    content_language,
-    folded_statements,
-    unique_quote,
-)
+from actions.portfolio.retrieval import STOPWORDS, content_language
+from actions.portfolio.statements import DRAFT_PLACEHOLDER, LANGUAGES, folded_statements, unique_quote
 from actions.portfolio.text import words
 
 CANDIDATES = 3  # statements offered per question

@@ -144,7 +144,7 @@ def load_portfolio(root: Path = None) -> Portfolio:
     if problems:
         raise ContentError(problems)
     portfolio = Portfolio(**parts)
-    from actions.portfolio.retrieval import phrasing_problems  # retrieval builds on the model loaded here
+    from actions.portfolio.statements import phrasing_problems  # statements build on the model loaded here
 
     problems.extend(phrasing_problems(portfolio))
     if problems:

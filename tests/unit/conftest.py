@@ -63,3 +63,18 @@ def run_action(action, tracker: Tracker, domain: Dict[str, Any]):
     texts = [render(message, domain, language) for message in dispatcher.messages]
     slots = {event["name"]: event["value"] for event in events if event.get("event") == "slot"}
     return texts, slots, dispatcher.messages
+
+
+# The content layer is imported when a test asks for it: importing `actions` loads and checks content/.
+@pytest.fixture(scope="session")
+def gate():
+    from actions.scope import get_gate
+
+    return get_gate()
+
+
+@pytest.fixture(scope="session")
+def passages():
+    from actions.portfolio import get_store
+
+    return get_store().passages

@@ -4,7 +4,7 @@ import yaml
 
 from actions.portfolio import get_portfolio, get_store
 from actions.portfolio.models import Phrasing, Phrasings
-from actions.portfolio.retrieval import DRAFT_PLACEHOLDER, phrasing_problems
+from actions.portfolio.statements import DRAFT_PLACEHOLDER, phrasing_problems
 from bot.folding import fold
 from insights.phrasings import draft_phrasings
 

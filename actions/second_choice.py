@@ -1,0 +1,36 @@
+"""The model's second choice of fact question (actions/routing.py: better_answer): when it is unsure, the answer that
+quotes the statement which fits the question better (docs/scope.md, eighth pass)."""
+from typing import Optional
+
+from actions.answering import answer_text, confidence, unsay
+from actions.turn import Handler, Turn
+
+# Below this, the model's second choice of fact question is answered instead, when its answer quotes a statement that
+# fits the question better (actions/routing.py: better_answer).
+SURE_OF_THE_QUESTION = 0.8
+
+
+def rival_intent(turn: Turn) -> Optional[str]:
+    """The model's second choice, when it is less than SURE_OF_THE_QUESTION of its first."""
+    ranking = turn.tracker.latest_message.get("intent_ranking") or []
+    if confidence(turn) >= SURE_OF_THE_QUESTION or len(ranking) < 2 or turn.text.startswith("/"):
+        return None
+    rival = str(ranking[1].get("name") or "")
+    return rival if rival.startswith("ask_") and rival != turn.intent else None
+
+
+def answer_fit(turn: Turn, handler: Handler, intent: Optional[str] = None) -> Optional[float]:
+    """How well the handler's answer fits the question: the passage search's best score among the statements the
+    answer quotes (their visitors' words included); None when it quotes none. Nothing is said."""
+    own_intent = turn.intent
+    turn.intent = intent or own_intent
+    try:
+        handler(turn)
+        answer = answer_text(turn)
+    finally:
+        unsay(turn)
+        turn.intent = own_intent
+    index = turn.store.passages
+    scores = index.scores(index.query_terms(turn.text, turn.lang), turn.lang)
+    quoted = [score for passage, score in zip(index.passages(turn.lang), scores) if passage.text in answer]
+    return max(quoted) if quoted else None

@@ -1,0 +1,100 @@
+"""Which answer a question in scope gets: the statement before "which project?", the model's second choice, the
+chair only when her words answer, Swedish definite forms (docs/scope.md, eighth pass)."""
+import pytest
+
+from actions.answering import OUTCOME_SLOT
+from actions.programme import ActionAnswerProgramme
+from actions.projects import ActionAnswerProject
+from tests.unit.conftest import make_tracker, run_action
+
+
+def _outcome(slots):
+    return slots.get(OUTCOME_SLOT)
+
+
+@pytest.mark.parametrize("language, question, intent, expected", [
+    ("sv", "hur manga familjemedlemmar fick hjalp i vaxjo", "ask_project_participants", "96 familjemedlemmar"),
+    ("en", "how many family members got help in vaxjo", "ask_project_participants", "96 family members"),
+])
+def test_the_statement_that_answers_comes_before_asking_which_project(domain, language, question, intent, expected):
+    texts, slots, messages = run_action(ActionAnswerProject(), make_tracker(question, intent, language=language),
+                                        domain)
+    assert messages[0]["response"] == "utter_passage_answer" and expected in texts[0]
+    assert _outcome(slots) == "answered_passage"
+
+
+@pytest.mark.parametrize("language, question, intent", [
+    ("sv", "hur många deltog?", "ask_project_participants"),
+    ("en", "how many took part?", "ask_project_participants"),  # several statements fit about as well
+    ("en", "what were the results?", "ask_project_results"),  # "were" is no word of the question's own
+])
+def test_which_project_is_still_asked_when_no_statement_holds_the_question(domain, language, question, intent):
+    _, slots, messages = run_action(ActionAnswerProject(), make_tracker(question, intent, language=language), domain)
+    assert messages[0]["response"] == "utter_which_project" and _outcome(slots) == "clarified"
+
+
+def _ranked(text, ranking, language="sv"):
+    """A tracker whose model ranked the intents so (name, confidence), first first."""
+    from rasa_sdk import Tracker
+    return Tracker("unit-test", {"language": language}, {
+        "text": text, "intent": {"name": ranking[0][0], "confidence": ranking[0][1]}, "entities": [],
+        "intent_ranking": [{"name": name, "confidence": value} for name, value in ranking]},
+        [], False, None, {}, "action_listen")
+
+
+@pytest.mark.parametrize("language, question", [
+    ("sv", "finns familjeteamet kvar idag eller var det bara ett projekt"),
+    ("en", "does the family team still exist or was it just a project"),
+])
+def test_an_unsure_model_gets_the_answer_of_its_second_choice_when_that_fits_the_question_better(
+        domain, language, question):
+    tracker = _ranked(question, [("ask_project_overview", 0.6), ("ask_project_results", 0.2)], language)
+    texts, slots, messages = run_action(ActionAnswerProject(), tracker, domain)
+    assert messages[0]["response"] == "utter_project_results" and _outcome(slots) == "answered_intent"
+    assert ("permanent" in texts[0]) and len(messages) == len(texts)
+
+
+def test_a_sure_model_is_not_second_guessed(domain):
+    tracker = _ranked("finns familjeteamet kvar idag eller var det bara ett projekt",
+                      [("ask_project_overview", 0.95), ("ask_project_results", 0.03)])
+    _, _, messages = run_action(ActionAnswerProject(), tracker, domain)
+    assert messages[0]["response"] == "utter_project_overview"
+
+
+def test_the_second_choice_is_not_taken_when_it_fits_worse(domain):
+    tracker = _ranked("vad var syftet med familjeteamet", [("ask_project_purpose", 0.5), ("ask_project_results", 0.3)])
+    _, _, messages = run_action(ActionAnswerProject(), tracker, domain)
+    assert messages[0]["response"] == "utter_project_purpose"
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("vad var syftet med familjeteamet", "Att ta fram, pröva och utvärdera"),  # "syftet": the visitors' "syfte"
+    ("vad blev nätverket i förskoleprojektet", "lokalt nätverk"),
+])
+def test_a_swedish_definite_form_finds_the_word(passages, question, expected):
+    assert expected in passages.search(question, "sv", limit=1)[0].passage.text
+
+
+def test_a_swedish_definite_form_of_a_content_word_is_no_word_the_assistant_lacks(gate):
+    for word in ("nätverket", "arbetssättet"):
+        assert gate.signs(f"hur gick det med {word}", "sv").unknown == [], word
+
+
+def test_who_with_nobody_named_is_not_answered_with_the_chair_when_her_words_miss_the_question(domain):
+    texts, slots, _ = run_action(ActionAnswerProgramme(), make_tracker(
+        "vem hjälper personer med extratjänst att hitta jobb", "ask_person"), domain)
+    assert "Malin Lauber" not in " ".join(texts) and _outcome(slots) != "answered_intent"
+
+
+def test_who_with_nobody_named_still_gets_the_chair_on_the_partnerships(domain):
+    texts, slots, _ = run_action(ActionAnswerProgramme(), make_tracker(
+        "vad säger politikerna om partnerskapen", "ask_person"), domain)
+    assert "Malin Lauber" in " ".join(texts) and _outcome(slots) == "answered_intent"
+
+
+def test_who_with_nobody_named_gets_the_statement_that_answers_it(domain):
+    # "julia" alone is no name the assistant knows, but the gate let the question in and one statement holds it
+    tracker = make_tracker("what did julia say about problems in different countries", "ask_person", language="en")
+    texts, slots, messages = run_action(ActionAnswerProgramme(), tracker, domain)
+    assert messages[0]["response"] == "utter_passage_answer" and "scale" in texts[0]
+    assert "Malin Lauber" not in texts[0] and _outcome(slots) == "answered_passage"
