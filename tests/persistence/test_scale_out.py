@@ -5,7 +5,7 @@ one conversation sent at the same instant, to both instances or through nginx, a
 
 Needs PostgreSQL on 127.0.0.1:5432 (trust, database `test`) and Redis on 127.0.0.1:6379:
 `bash scripts/ensure-services.sh`. Uses its own database (vaxjo_persistence_test, dropped before and after)
-and its own Redis key prefix; ports 35005/35006 (Rasa), 35055 (actions) and 30080 (nginx, Debian's
+and its own Redis key prefix; ports 31005/31006 (Rasa), 31055 (actions) and 30080 (nginx, Debian's
 `nginx-light` or `nginx`, running deploy/nginx/vaxjo-assistant.conf: tests/persistence/nginx.py).
 """
 import os
@@ -32,7 +32,7 @@ from tests.servers import ROOT, RunningBot, answers, start_group, stop_group, wa
 
 PG_HOST, PG_PORT, REDIS_HOST, REDIS_PORT = "127.0.0.1", 5432, "127.0.0.1", 6379
 DATABASE = "vaxjo_persistence_test"
-RASA_PORTS, ACTION_PORT, NGINX_PORT = (35005, 35006), 35055, 30080  # nginx below the ephemeral range: no client socket holds it
+RASA_PORTS, ACTION_PORT, NGINX_PORT = (31005, 31006), 31055, 30080  # below the ephemeral range: no client socket holds them
 WORKERS = (2, 1)  # Sanic workers of each instance
 REDIS_DB = 1
 

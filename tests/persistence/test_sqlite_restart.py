@@ -1,6 +1,7 @@
 """The default profile: conversations in SQLite survive a kill -9 of the Rasa server, with their context.
 
-Servers on ports 45005/45055 with a temporary SQLite file (TRACKER_SQLITE_PATH); nothing to install.
+Servers on ports 31105/31155 (below the ephemeral range, where no client socket can hold them) with a temporary
+SQLite file (TRACKER_SQLITE_PATH); nothing to install.
 """
 import json
 import os
@@ -35,7 +36,7 @@ def servers(tmp_path, model_snapshot):
     bots = []
 
     def start(**env):
-        bot = RunningBot(45005, 45055, log_dir=tmp_path / f"log{len(bots)}",
+        bot = RunningBot(31105, 31155, log_dir=tmp_path / f"log{len(bots)}",
                          env={"TRACKER_SQLITE_PATH": str(db), "MODEL": str(model_snapshot), "DEMO_PORT": "0", **env})
         bots.append(bot)
         return bot.start()
