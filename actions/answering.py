@@ -150,11 +150,15 @@ def answer_in_scope(turn: Turn, handler: Handler) -> None:
 
 
 def _statement_that_answers(turn: Turn, signs: Signs) -> Optional[Hit]:
-    """The best passage, when it scores PASSAGE_THRESHOLD, stands out from the next (STANDS_OUT times its score) and
-    holds most of the question's own words: the statement that answers it, whichever project it is about. ("how
-    many took part?" fits several statements about as well, and still gets "which project?".)"""
-    hits = turn.store.passages.search(turn.text, turn.lang, limit=2)
-    if len(hits) < 2 or hits[0].score < PASSAGE_THRESHOLD or hits[0].score < STANDS_OUT * hits[1].score:
+    """The best passage, when it scores PASSAGE_THRESHOLD, stands out from the best one about anything else
+    (STANDS_OUT times its score) and holds most of the question's own words: the statement that answers it,
+    whichever project it is about. ("how many took part?" fits several projects' statements about as well, and
+    still gets "which project?"; "how many children will test the method" fits two statements of one project.)"""
+    hits = turn.store.passages.search(turn.text, turn.lang, limit=CANDIDATES)
+    if not hits or hits[0].score < PASSAGE_THRESHOLD:
+        return None
+    rival = next((hit for hit in hits[1:] if hit.passage.subject != hits[0].passage.subject), None)
+    if rival and hits[0].score < STANDS_OUT * rival.score:
         return None
     index, lang = turn.store.passages, content_language(turn.lang)
     own = set(index.query_terms(own_words(turn.text), turn.lang)) - get_gate().host_terms[lang]

@@ -15,6 +15,10 @@ def _outcome(slots):
 @pytest.mark.parametrize("language, question, intent, expected", [
     ("sv", "hur manga familjemedlemmar fick hjalp i vaxjo", "ask_project_participants", "96 familjemedlemmar"),
     ("en", "how many family members got help in vaxjo", "ask_project_participants", "96 family members"),
+    # the next best statements are about the same project: the question still names only that one
+    ("en", "how many children will test the environmental method", "ask_project_participants", "500 children"),
+    ("sv", "hur många barn ska testa miljömetoden", "ask_project_participants", "500 barn"),
+    ("en", "how many families in vaxjo got coordinated support", "ask_project_participants", "21 of them"),
 ])
 def test_the_statement_that_answers_comes_before_asking_which_project(domain, language, question, intent, expected):
     texts, slots, messages = run_action(ActionAnswerProject(), make_tracker(question, intent, language=language),
