@@ -12,8 +12,8 @@ results/scope_calibration_failures.json, to be read) and `dev` (counted only, to
 generalises). The held-out sets (tests/scope/holdout_*.yml) are never read here.
 `--probes` answers the questions of tests/scope/probes/, typed as visitors type while looking for failures one by
 one (docs/scope.md, eighth pass; read, so fit data too): `deep_<lang>.txt` lines are "question || a piece the right
-answer holds", `later_<lang>.txt` the same, written after that pass's fixes to check them once, `fresh_<lang>.txt` the same, written
-at the start of the ninth pass in another visitor's style (short staff queries, full questions); `near_<lang>.txt`
+answer holds", `later_<lang>.txt` the same, written after that pass's fixes to check them once, `fresh_<lang>.txt` the same,
+written at the start of the ninth pass in another visitor's style (short staff queries, full questions); `near_<lang>.txt`
 lines are questions vaxjo.se gets near the partnerships' topics, which must get no partnership fact. Prints the
 counts and the failures.
 Parses are cached in var/cache/ per model file, so a rerun after a code change takes about a minute.
