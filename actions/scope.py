@@ -45,6 +45,7 @@ FOREIGN_ZIPF = {"sv": 4.0, "en": 4.4}
 FOREIGN_MIN_LENGTH = 4  # in stems
 COMPOUND_PART = 4  # shortest part of a compound word that counts
 SHARED_BY = 2  # a word in the names of more items than this ("project") names none of them
+NAMES = "names"  # the names marked in the training examples, apart from each intent's own words
 
 
 @dataclass
@@ -250,14 +251,16 @@ def _rarity(zipf: float, lang: str) -> float:
 def _question_terms_by_intent(folder: Path, analyzer: Analyzer) -> Dict[str, Set[str]]:
     """Words of the training examples of each question the assistant answers ("financed", "började"): known to
     the assistant, so they do not make a follow-up foreign, and the words an intent's answer need not repeat.
-    Optional: none if data/ is not deployed."""
-    terms: Dict[str, Set[str]] = {}
+    The names the examples mark ("vad var [Draknästet](project)") are under NAMES, not the intent's: a name is
+    what a question is about, not what it asks. Optional: none if data/ is not deployed."""
+    terms: Dict[str, Set[str]] = {NAMES: set()}
     for path in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
         for block in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("nlu") or []:
             intent = str(block.get("intent", ""))
             if intent.startswith("ask_"):
-                text = re.sub(r"\]\([^)]*\)|[\[\]]", " ", block.get("examples") or "")
-                terms.setdefault(intent, set()).update(analyzer.terms(text))
+                examples = block.get("examples") or ""
+                terms[NAMES].update(analyzer.terms(" ".join(re.findall(r"\[([^\]]*)\]\(", examples))))
+                terms.setdefault(intent, set()).update(analyzer.terms(re.sub(r"\[[^\]]*\]\([^)]*\)", " ", examples)))
     return terms
 
 
