@@ -118,6 +118,16 @@ def test_a_compound_of_two_known_words_is_not_a_word_the_assistant_lacks(gate, d
     assert [term for term in gate.signs("hur når jag en bygglovshandläggare", "sv").foreign if term.startswith("bygglov")]
 
 
+def test_a_word_as_common_as_a_function_word_is_no_word_the_assistant_lacks(gate, domain):
+    """"även" and "sitt" are in no function word list the gate has, yet say nothing about the topic; "malmö" does."""
+    assert not gate.signs("deltar man bara via resor eller även på nätet", "sv").unknown
+    assert not gate.signs("hur betalar växjö för sitt deltagande", "sv").unknown
+    assert gate.signs("hur kommer man till malmö från växjö", "sv").unknown
+    tracker = make_tracker("deltar man bara via resor eller även på nätet", "ask_how_participants_meet")
+    texts, slots, _ = run_action(ActionAnswerProgramme(), tracker, domain)
+    assert _outcome(slots) == "answered_intent" and "digitala" in texts[0], texts
+
+
 def test_a_specific_word_the_content_lacks_is_foreign(gate):
     assert "bygglov" in gate.signs("vad kostar bygglov", "sv").foreign
     assert not gate.signs("när började det", "sv").foreign
