@@ -124,16 +124,22 @@ def answer(turn: Turn, intent: Optional[str] = None) -> None:
 
 def better_answer(turn: Turn, handler: Handler) -> Handler:
     """When the model is unsure between two fact questions ("what was the main benefit of the family team": its aim
-    or its results?), the one whose answer quotes the statement that fits the question better."""
+    or its results?), the one whose answer quotes the statement that fits the question better. Both are worked out
+    only when the question is answered: one the scope gate refuses costs nothing."""
     rival = rival_intent(turn)
     if not rival or not routes().get(rival, Route("")).gated:
         return handler
-    rival_handler = routes()[rival].handler
-    mine, theirs = answer_fit(turn, handler), answer_fit(turn, rival_handler, rival)
-    if mine is not None and theirs is not None and theirs > mine:
-        turn.intent = rival
-        return rival_handler
-    return handler
+    rival_handler, first_choice = routes()[rival].handler, turn.intent
+
+    def the_better_one(turn: Turn) -> None:
+        turn.intent = first_choice  # called again after "which project?" was taken back
+        mine, theirs = answer_fit(turn, handler), answer_fit(turn, rival_handler, rival)
+        if mine is not None and theirs is not None and theirs > mine:
+            turn.intent = rival
+            rival_handler(turn)
+            return
+        handler(turn)
+    return the_better_one
 
 
 def redirect(turn: Turn, intent: str) -> None:

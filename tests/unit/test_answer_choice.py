@@ -71,6 +71,22 @@ def test_the_second_choice_is_not_taken_when_it_fits_worse(domain):
     assert messages[0]["response"] == "utter_project_purpose"
 
 
+def test_the_second_choice_is_worked_out_only_for_a_question_the_gate_lets_in(domain):
+    from rasa_sdk.executor import CollectingDispatcher
+
+    from actions.answering import answer_in_scope
+    from actions.routing import better_answer
+    from actions.turn import Turn
+
+    calls = []
+    tracker = _ranked("vad kostar bygglov", [("ask_project_overview", 0.5), ("ask_project_results", 0.3)])
+    turn = Turn(CollectingDispatcher(), tracker, domain)
+    chosen = better_answer(turn, calls.append)
+    assert calls == []
+    answer_in_scope(turn, chosen)
+    assert calls == [] and [m["response"] for m in turn.dispatcher.messages] == ["utter_out_of_scope"]
+
+
 @pytest.mark.parametrize("question, expected", [
     ("vad var syftet med familjeteamet", "Att ta fram, pröva och utvärdera"),  # "syftet": the visitors' "syfte"
     ("vad blev nätverket i förskoleprojektet", "lokalt nätverk"),
