@@ -23,6 +23,14 @@ def test_the_passage_holding_the_fact_ranks_first(passages, language, question, 
     assert best.passage.source.startswith("https://")
 
 
+def test_a_swedish_function_word_the_stopword_list_lacks_matches_nothing(passages):
+    """bm25s's Swedish list has "sina" but not "sitt", nor "ska": "vad ska växjö göra framöver" matched "den nya
+    metoden ska testas" before the chair's words about going on."""
+    assert not {"ska", "aven", "sitt"} & set(passages.query_terms("vad ska även sitt", "sv"))
+    hit = passages.search("vad ska växjö göra framöver", "sv", limit=1)[0]
+    assert "fortsätter" in hit.passage.text
+
+
 def test_every_statement_of_the_content_is_a_passage(passages):
     content = get_store().portfolio
     texts = " ".join(p.text for p in passages.passages("sv"))
