@@ -15,8 +15,9 @@ def rival_intent(turn: Turn) -> Optional[str]:
     ranking = turn.tracker.latest_message.get("intent_ranking") or []
     if confidence(turn) >= SURE_OF_THE_QUESTION or len(ranking) < 2 or turn.text.startswith("/"):
         return None
-    rival = str(ranking[1].get("name") or "")
-    return rival if rival.startswith("ask_") and rival != turn.intent else None
+    others = [str(r.get("name") or "") for r in ranking if r.get("name") not in (turn.intent, "nlu_fallback")]
+    rival = others[0] if others else ""
+    return rival if rival.startswith("ask_") else None
 
 
 def answer_fit(turn: Turn, handler: Handler, intent: Optional[str] = None) -> Optional[float]:

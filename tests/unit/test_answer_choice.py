@@ -87,6 +87,18 @@ def test_the_second_choice_is_worked_out_only_for_a_question_the_gate_lets_in(do
     assert calls == [] and [m["response"] for m in turn.dispatcher.messages] == ["utter_out_of_scope"]
 
 
+def test_a_tie_between_two_fact_questions_about_a_named_person_is_answered(domain):
+    from actions.fallback import ActionSearchContent
+
+    ranking = [("nlu_fallback", 0.25), ("ask_person", 0.46), ("ask_project_quote", 0.41)]
+    tracker = _ranked("Vad sa Julia Ahlrot om energiprojektet?", ranking)
+    texts, slots, _ = run_action(ActionSearchContent(), tracker, domain)
+    assert "Hållbara Växjö 2030" in " ".join(texts) and _outcome(slots) == "answered_intent", texts
+    # nothing named: the fallback stands, and the passage search answers or says it cannot
+    _, slots, messages = run_action(ActionSearchContent(), _ranked("vad sa hon om det", ranking), domain)
+    assert messages[0]["response"] != "utter_person" and _outcome(slots) != "answered_intent"
+
+
 @pytest.mark.parametrize("question, expected", [
     ("vad var syftet med familjeteamet", "Att ta fram, pröva och utvärdera"),  # "syftet": the visitors' "syfte"
     ("vad blev nätverket i förskoleprojektet", "lokalt nätverk"),
