@@ -186,7 +186,7 @@ class ScopeGate:
             if term in self.weights[lang]:
                 found.vocabulary[term] = self.weights[lang][term]
             elif term not in self.known[lang] and not self._known_compound(term, lang) \
-                    and general.get(term, 0.0) < FUNCTION_ZIPF:
+                    and general.get(term, 0.0) < FUNCTION_ZIPF and len(term) > 1:  # "e.g." is no word
                 found.unknown.append(term)
                 if len(term) >= FOREIGN_MIN_LENGTH and general.get(term, 0.0) < FOREIGN_ZIPF[lang]:
                     found.foreign.append(term)

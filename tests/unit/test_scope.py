@@ -131,6 +131,8 @@ def test_a_word_as_common_as_a_function_word_is_no_word_the_assistant_lacks(gate
     assert not gate.signs("deltar man bara via resor eller även på nätet", "sv").unknown
     assert not gate.signs("hur betalar växjö för sitt deltagande", "sv").unknown
     assert gate.signs("hur kommer man till malmö från växjö", "sv").unknown
+    # nor is a single letter ("e.g."), a piece of an abbreviation, a word at all
+    assert not gate.signs("what results has vaxjo got, e.g. for young people", "en").unknown
     tracker = make_tracker("deltar man bara via resor eller även på nätet", "ask_how_participants_meet")
     texts, slots, _ = run_action(ActionAnswerProgramme(), tracker, domain)
     assert _outcome(slots) == "answered_intent" and "digitala" in texts[0], texts
