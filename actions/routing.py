@@ -16,7 +16,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answering import ANSWERED_INTENT, answer_in_scope, record
-from actions.second_choice import answer_fit, rival_intent
+from actions.second_choice import answer_fit, question_scores, rival_intent
 from actions.turn import Handler, Turn
 
 
@@ -133,7 +133,8 @@ def better_answer(turn: Turn, handler: Handler) -> Handler:
 
     def the_better_one(turn: Turn) -> None:
         turn.intent = first_choice  # called again after "which project?" was taken back
-        mine, theirs = answer_fit(turn, handler), answer_fit(turn, rival_handler, rival)
+        scores = question_scores(turn)
+        mine, theirs = answer_fit(turn, handler, scores), answer_fit(turn, rival_handler, scores, rival)
         if mine is not None and theirs is not None and theirs > mine:
             turn.intent = rival
             rival_handler(turn)

@@ -1,6 +1,6 @@
 """The model's second choice of fact question (actions/routing.py: better_answer): when it is unsure, the answer that
 quotes the statement which fits the question better (docs/scope.md, eighth pass)."""
-from typing import Optional
+from typing import List, Optional
 
 from actions.answering import answer_text, confidence, unsay
 from actions.turn import Handler, Turn
@@ -20,9 +20,15 @@ def rival_intent(turn: Turn) -> Optional[str]:
     return rival if rival.startswith("ask_") else None
 
 
-def answer_fit(turn: Turn, handler: Handler, intent: Optional[str] = None) -> Optional[float]:
-    """How well the handler's answer fits the question: the passage search's best score among the statements the
-    answer quotes (their visitors' words included); None when it quotes none. Nothing is said."""
+def question_scores(turn: Turn) -> List[float]:
+    """The passage search's score of every statement for the question (worked out once for both answers)."""
+    index = turn.store.passages
+    return index.scores(index.query_terms(turn.text, turn.lang), turn.lang)
+
+
+def answer_fit(turn: Turn, handler: Handler, scores: List[float], intent: Optional[str] = None) -> Optional[float]:
+    """How well the handler's answer fits the question: the best of `scores` (question_scores) among the statements
+    the answer quotes (their visitors' words included); None when it quotes none. Nothing is said."""
     own_intent = turn.intent
     turn.intent = intent or own_intent
     try:
@@ -31,7 +37,5 @@ def answer_fit(turn: Turn, handler: Handler, intent: Optional[str] = None) -> Op
     finally:
         unsay(turn)
         turn.intent = own_intent
-    index = turn.store.passages
-    scores = index.scores(index.query_terms(turn.text, turn.lang), turn.lang)
-    quoted = [score for passage, score in zip(index.passages(turn.lang), scores) if passage.text in answer]
+    quoted = [score for passage, score in zip(turn.store.passages.passages(turn.lang), scores) if passage.text in answer]
     return max(quoted) if quoted else None

@@ -130,7 +130,6 @@ class PassageIndex:
                                    else self._same_beginning(word, lang)))
         return found
 
-
     def _same_beginning(self, word: str, lang: str) -> List[str]:
         """Content terms whose words start as this word does: stems of other forms of it (a walk over the whole
         vocabulary, so each word's answer is kept)."""
