@@ -52,7 +52,7 @@ GRID = {
     "INTENT_CONFIDENCE": (answering, (answering.INTENT_CONFIDENCE, 0.5, 0.7, 0.8)),
     "SIGNED_INTENT_CONFIDENCE": (answering, (answering.SIGNED_INTENT_CONFIDENCE, 0.5)),
     "OVERRULE_COVERAGE": (answering, (answering.OVERRULE_COVERAGE, 0.4, 0.5, 0.75, 1.01)),
-    "UNSIGNED_COVERAGE": (answering, (answering.UNSIGNED_COVERAGE, 0.75, 0.9, 1.0)),
+    "UNSIGNED_COVERAGE": (answering, (answering.UNSIGNED_COVERAGE, 0.75, 0.85, 0.9, 1.0)),
 }
 
 

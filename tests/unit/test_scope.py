@@ -228,6 +228,19 @@ def test_off_topic_by_the_model_but_held_by_one_statement_is_answered_with_it(do
     assert _outcome(slots) == "out_of_scope", texts
 
 
+@pytest.mark.parametrize("language, question, expected", [
+    ("en", "what is the team for people in extra jobs", "multi-skilled team"),
+    ("sv", "vad är bäst fortbildning för lärare enligt rektorn", "bästa fortbildning"),
+])
+def test_a_statement_holding_every_content_word_of_an_unsigned_question_answers_it(domain, language, question,
+                                                                                   expected):
+    """No sign at all, but one statement holds all four of its words: one word more ("what", "enligt") does not
+    make it off-topic."""
+    tracker = make_tracker(question, "out_of_scope", language=language)
+    texts, slots, _ = run_action(ActionOutOfScope(), tracker, domain)
+    assert _outcome(slots) == "answered_passage" and expected in texts[0], texts
+
+
 def _unsure(tracker, confidence=0.5):
     tracker.latest_message["intent"]["confidence"] = confidence
     return tracker
