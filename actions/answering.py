@@ -47,6 +47,7 @@ UNSIGNED_COVERED_TERMS = 3
 CLARIFY_COVERAGE = 0.5
 STANDS_OUT = 1.75
 CANDIDATES = 10
+COMPOUND_HEAD = 5  # the first part of a Swedish compound that may begin a project's name ("miljö")
 # A question whose only sign is an everyday alias of a partner, project or person ("förskolan", "Veab", "South
 # Africa") is answered only by an answer about what the alias names ("vad kostar förskolan per månad" is not a
 # question about the programme's funding); a passage must also hold this share of the question's other words.
@@ -143,11 +144,40 @@ def answer_in_scope(turn: Turn, handler: Handler) -> None:
         say_passage(turn, "utter_passage_answer", hit)
         record(turn, ANSWERED_PASSAGE)
         return
+    if "utter_which_project" in said and (named := _offered_project_the_question_names(turn)):
+        unsay(turn)  # "vilket mål handlade miljöprojektet i vushtrri om": of Vushtrri's two projects, MIS 2
+        turn.focus_on("project", named)
+        handler(turn)
+        said = [m.get("response") for m in turn.dispatcher.messages]
     if CLARIFYING_RESPONSES & set(said):
         record(turn, CLARIFIED)  # the visitor picks first; a passage now would answer a guess
         return
     record(turn, ANSWERED_INTENT)
     _supplement(turn, signs)
+
+
+def _offered_project_the_question_names(turn: Turn) -> Optional[str]:
+    """Of the projects "which project?" offers, the one whose own name words the question uses, whole or in part
+    ("miljöprojektet i vushtrri": miljö(pedagogik); "the environmental project in vushtrri"; "the project ... for
+    the families"), when only one does."""
+    listed = next((e.get("value") for e in reversed(turn.events) if e.get("name") == "listed_items"), None) or []
+    offered = [item.partition(":")[2] for item in listed if str(item).startswith("project:")]
+    gate, lang, index = get_gate(), content_language(turn.lang), turn.store.passages
+
+    def with_parts(terms: Set[str]) -> Set[str]:
+        return terms | {part for term in terms for part in index.compound_parts(term, lang)}
+
+    names = {pid: with_parts(set(gate.item_terms(pid, lang))) for pid in offered}
+    shared = {term for pid in offered for term in names[pid] if sum(term in other for other in names.values()) > 1}
+    asked = with_parts(set(own_terms(turn.text, turn.lang))) - gate.host_terms[lang]
+    named = [pid for pid in offered if any(_names_it(term, names[pid] - shared) for term in asked)]
+    return named[0] if len(named) == 1 else None
+
+
+def _names_it(term: str, names: Set[str]) -> bool:
+    """The term is a name word, another form of one, or the beginning of one ("miljö" of "miljöpedagogik")."""
+    return term in names or any(same_beginning(term, name) or (len(term) >= COMPOUND_HEAD and name.startswith(term))
+                                for name in names)
 
 
 def _statement_that_answers(turn: Turn, signs: Signs) -> Optional[Hit]:

@@ -342,6 +342,31 @@ def test_which_project_is_not_asked_when_an_alias_names_one(domain):
     assert "energitrender" in " ".join(texts) and _outcome(slots) == "answered_intent"
 
 
+@pytest.mark.parametrize("language, question, intent, partner, expected", [
+    ("sv", "vilket mål handlade miljöprojektet i vushtrri om", "ask_project_focus", "vushtrri", "mål 4"),
+    ("en", "which goal was the environmental project in vushtrri about", "ask_project_focus", "vushtrri", "Goal 4"),
+    ("en", "what did the project mean for the families in practice", "ask_project_activities", None, "Family Team"),
+])
+def test_which_project_is_not_asked_when_the_question_uses_one_projects_name_words(domain, language, question,
+                                                                                   intent, partner, expected):
+    """"miljöprojektet" begins as "miljöpedagogik" does; of the projects on offer, only one is named so."""
+    entities = [entity("partner", partner)] if partner else []
+    tracker = make_tracker(question, intent, entities, language=language)
+    texts, slots, messages = run_action(ActionAnswerProject(), tracker, domain)
+    assert "utter_which_project" not in [m["response"] for m in messages], texts
+    assert expected in texts[0] and _outcome(slots) == "answered_intent", texts
+
+
+@pytest.mark.parametrize("language, question", [
+    ("sv", "vilket mål hade projektet i vushtrri"),
+    ("en", "which goal did the project in vushtrri have"),
+])
+def test_which_project_is_still_asked_when_no_name_word_tells(domain, language, question):
+    tracker = make_tracker(question, "ask_project_focus", [entity("partner", "vushtrri")], language=language)
+    _, slots, messages = run_action(ActionAnswerProject(), tracker, domain)
+    assert "utter_which_project" in [m["response"] for m in messages] and _outcome(slots) == "clarified"
+
+
 def test_the_added_passage_answers_what_the_intent_answer_left_out(domain):
     tracker = make_tracker("hur många barn ska testa metoden i MIS 2", "ask_project_focus")
     texts, _, messages = run_action(ActionAnswerProject(), tracker, domain)
