@@ -19,13 +19,16 @@ from actions.answering import (
 )
 from actions.portfolio.retrieval import content_language
 from actions.portfolio.text import format_list
-from actions.routing import RoutedAction, answer, followup_intent, redirect, routes
+from actions.routing import RoutedAction, answer, followup_intent, redirect, response_for, routes
 from actions.scope import get_gate
 from actions.turn import Handler, Turn
 
 # At or above this the model's "are you a bot?" / "what can you do?" stands even when the message names a topic.
 SURE_ABOUT_THE_ASSISTANT = 0.9
 BARE_NAME_WORDS = 3
+# Below this, "hej", "tack", "hej då" or "ok" that uses a word the assistant has never met is no small talk
+# ("Måste takläggare ha behörighet?" was a goodbye at 0.53, "öppettider" an "ok" at 0.57).
+SURE_SMALL_TALK = 0.7
 TORN_BETWEEN = 0.5
 
 
@@ -101,6 +104,17 @@ def names_a_topic(turn: Turn) -> bool:
         item != programme for item in signs.alias_items)
 
 
+def small_talk(turn: Turn) -> None:
+    """A greeting, thanks, goodbye or "ok" gets its reply; a message the model is unsure of that uses a word the
+    assistant has never met (in the content or the training examples) is a question about something else, and is
+    answered as an off-topic one."""
+    if confidence(turn) < SURE_SMALL_TALK and signs_of(turn).unknown:
+        out_of_scope(turn)
+        return
+    turn.say(response_for(turn.intent))
+    record(turn, ANSWERED_INTENT)
+
+
 def bot_challenge(turn: Turn) -> None:
     turn.say("utter_bot_challenge")
 
@@ -120,6 +134,11 @@ class ActionSearchContent(RoutedAction, Action):
 class ActionOutOfScope(RoutedAction, Action):
     def name(self) -> Text:
         return "action_out_of_scope"
+
+
+class ActionSmallTalk(RoutedAction, Action):
+    def name(self) -> Text:
+        return "action_small_talk"
 
 
 class ActionAboutAssistant(RoutedAction, Action):

@@ -49,6 +49,9 @@ def routes() -> Dict[str, Route]:
     def about_programme(handler: Handler) -> Route:
         return Route("action_answer_programme", handler, gated=True)
 
+    def small_talk(response: str) -> Route:
+        return Route("action_small_talk", fallback.small_talk, response)
+
     return {
         "ask_partner_overview": partner("utter_partner_overview"),
         "ask_partner_population": partner("utter_partner_population"),
@@ -89,10 +92,10 @@ def routes() -> Dict[str, Route]:
         "inform_entity": Route("action_answer_followup", followups.answer_followup),
         "select_from_list": Route("action_select_from_list", followups.select_from_list),
         "message_too_long": Route("action_message_too_long"),  # actions/guard.py
-        "greet": Route("utter_greet"),
-        "goodbye": Route("utter_goodbye"),
-        "thank": Route("utter_thank"),
-        "acknowledge": Route("utter_acknowledge"),
+        "greet": small_talk("utter_greet"),
+        "goodbye": small_talk("utter_goodbye"),
+        "thank": small_talk("utter_thank"),
+        "acknowledge": small_talk("utter_acknowledge"),
         "switch_language": Route("utter_language_switched"),
         "feedback": Route("utter_feedback_thanks"),
     }
@@ -103,7 +106,7 @@ def route(intent: str) -> Route:
 
 
 def response_for(intent: str) -> str:
-    """The response the table names for the intent (partner and project facts)."""
+    """The response the table names for the intent (partner and project facts, small talk)."""
     response = route(intent).response
     if response is None:
         raise KeyError(f"the routing table names no response for {intent}")

@@ -2,7 +2,7 @@
 import pytest
 
 from actions.answering import OUTCOME_SLOT, OVERRULE_OUT_OF_SCOPE
-from actions.fallback import ActionAboutAssistant, ActionOutOfScope, ActionSearchContent
+from actions.fallback import ActionAboutAssistant, ActionOutOfScope, ActionSearchContent, ActionSmallTalk
 from actions.partners import ActionAnswerPartner
 from actions.portfolio import get_store
 from actions.programme import ActionAnswerProgramme
@@ -239,6 +239,31 @@ def test_a_statement_holding_every_content_word_of_an_unsigned_question_answers_
     tracker = make_tracker(question, "out_of_scope", language=language)
     texts, slots, _ = run_action(ActionOutOfScope(), tracker, domain)
     assert _outcome(slots) == "answered_passage" and expected in texts[0], texts
+
+
+@pytest.mark.parametrize("language, question, intent, confidence", [
+    ("sv", "Måste takläggare ha behörighet?", "goodbye", 0.53),  # issue 9's example: it got "Hej då"
+    ("sv", "öppettider", "acknowledge", 0.57),
+    ("en", "permit for a deck", "thank", 0.3),
+    ("en", "kkkkkk", "acknowledge", 0.65),
+])
+def test_small_talk_the_model_is_unsure_of_with_a_word_never_met_is_out_of_scope(domain, language, question, intent,
+                                                                                  confidence):
+    tracker = _unsure(make_tracker(question, intent, language=language), confidence)
+    _, slots, messages = run_action(ActionSmallTalk(), tracker, domain)
+    assert [m["response"] for m in messages] == ["utter_out_of_scope"] and _outcome(slots) == "out_of_scope"
+
+
+@pytest.mark.parametrize("language, question, intent, confidence, response", [
+    ("sv", "hej då", "goodbye", 0.5, "utter_goodbye"),  # words of the training examples
+    ("sv", "tack så mycket", "thank", 0.6, "utter_thank"),
+    ("en", "cheers", "thank", 0.73, "utter_thank"),  # a word never met, but the model is sure enough
+    ("en", "hello there", "greet", 0.99, "utter_greet"),
+])
+def test_small_talk_gets_its_reply(domain, language, question, intent, confidence, response):
+    tracker = _unsure(make_tracker(question, intent, language=language), confidence)
+    _, slots, messages = run_action(ActionSmallTalk(), tracker, domain)
+    assert [m["response"] for m in messages] == [response] and _outcome(slots) == "answered_intent"
 
 
 def _unsure(tracker, confidence=0.5):
