@@ -18,6 +18,7 @@ NO_FACT_RESPONSES = (
     "utter_capabilities", "utter_human_contact", "utter_human_contact_offer",
 )
 PASSAGE_RESPONSES = ("utter_passage_answer", "utter_passage_also")
+SMALL_TALK_RESPONSES = ("utter_greet", "utter_goodbye", "utter_thank", "utter_acknowledge")
 
 
 @lru_cache(maxsize=None)
@@ -47,6 +48,12 @@ def states_a_fact(messages: List[Dict]) -> bool:
     """True if any message of the reply is something other than a refusal, smalltalk or a question back."""
     texts = [m.get("text") or "" for m in messages]
     return any(text.strip() and not is_one_of(text, NO_FACT_RESPONSES) for text in texts)
+
+
+def is_small_talk(messages: List[Dict]) -> bool:
+    """True if the reply is a greeting, thanks, goodbye or "anything else?": no answer to a question."""
+    texts = [m.get("text") or "" for m in messages]
+    return any(is_one_of(text, SMALL_TALK_RESPONSES) for text in texts)
 
 
 def passages_without_source(messages: List[Dict]) -> List[str]:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.scope.replies import holds_expected, passages_without_source, states_a_fact
+from tests.scope.replies import holds_expected, is_small_talk, passages_without_source, states_a_fact
 from tests.servers import ROOT
 
 DATA = Path(__file__).resolve().parent
@@ -73,18 +73,22 @@ def _write(language):
 def test_out_of_scope_holdout_gets_no_partnership_fact(bot, language):
     questions = _load(OUT_OF_SCOPE_HOLDOUT)[language]
     assert len(questions) >= 200
-    false_answers = []
+    false_answers, small_talk = [], []
     for question in questions:
         messages = _ask(bot, question["text"], language)
+        reply = {"q": question["text"], "topic": question["topic"],
+                 "reply": " / ".join(m.get("text") or "" for m in messages)[:400]}
         if states_a_fact(messages):
-            false_answers.append({"q": question["text"], "topic": question["topic"],
-                                  "reply": " / ".join(m.get("text") or "" for m in messages)[:400]})
+            false_answers.append(reply)
+        elif is_small_talk(messages):  # no fact, but no "I only know about the partnerships" either
+            small_talk.append(reply)
     rate = len(false_answers) / len(questions)
     results[language]["out_of_scope_holdout"] = {"questions": len(questions), "answered_with_a_fact": len(false_answers),
-                                                 "rate": round(rate, 4), "failures": false_answers}
+                                                 "rate": round(rate, 4), "failures": false_answers,
+                                                 "answered_as_small_talk": len(small_talk), "small_talk": small_talk}
     _write(language)
     print(f"\n{language}: {len(false_answers)}/{len(questions)} out-of-scope holdout questions got a partnership "
-          f"fact ({rate:.1%}); {HIDDEN}")
+          f"fact ({rate:.1%}), {len(small_talk)} a small-talk reply; {HIDDEN}")
     assert rate <= FALSE_ANSWER_GUARD, f"{rate:.1%} answered with a fact; {HIDDEN}"
     if rate > MAX_FALSE_ANSWER_RATE:
         pytest.xfail(f"issue 9's bar not met: {rate:.1%} > {MAX_FALSE_ANSWER_RATE:.0%} answered with a fact")
