@@ -170,7 +170,8 @@ def _offered_project_the_question_names(turn: Turn) -> Optional[str]:
     names = {pid: with_parts(set(gate.item_terms(pid, lang))) for pid in offered}
     shared = {term for pid in offered for term in names[pid] if sum(term in other for other in names.values()) > 1}
     asked = with_parts(set(own_terms(turn.text, turn.lang))) - gate.host_terms[lang]
-    named = [pid for pid in offered if any(_names_it(term, names[pid] - shared) for term in asked)]
+    own = {pid: terms - shared for pid, terms in names.items()}
+    named = [pid for pid in offered if any(_names_it(term, own[pid]) for term in asked)]
     return named[0] if len(named) == 1 else None
 
 

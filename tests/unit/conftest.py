@@ -7,6 +7,8 @@ import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from bot.outcomes import OUTCOME_SLOT
+
 ROOT = Path(__file__).resolve().parents[2]
 # A project that is not in the brochure, for tests that add one content file and nothing else.
 NEW_PROJECT = {
@@ -39,6 +41,11 @@ def make_tracker(text: str, intent: str, entities: Optional[List[Dict[str, Any]]
                         "entities": entities or []},
         events=[], paused=False, followup_action=None, active_loop={}, latest_action_name="action_listen",
     )
+
+
+def outcome(slots: Dict[str, Any]) -> Optional[str]:
+    """The turn's outcome the action stored (answered_intent, answered_passage, clarified, out_of_scope, not_found)."""
+    return slots.get(OUTCOME_SLOT)
 
 
 def entity(name: str, value: str) -> Dict[str, Any]:

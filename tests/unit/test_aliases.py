@@ -2,23 +2,18 @@
 (actions/aliases.py, actions/answering.py, actions/fallback.py; docs/scope.md, eighth pass)."""
 import pytest
 
-from actions.answering import OUTCOME_SLOT
 from actions.fallback import ActionOutOfScope, ActionSearchContent
 from actions.partners import ActionAnswerPartner
 from actions.programme import ActionAnswerProgramme
 from actions.projects import ActionAnswerProject
-from tests.unit.conftest import make_tracker, run_action
-
-
-def _outcome(slots):
-    return slots.get(OUTCOME_SLOT)
+from tests.unit.conftest import make_tracker, outcome, run_action
 
 
 def test_a_person_named_by_their_role_stands_for_their_project(domain):
     tracker = make_tracker("vad säger förskolläraren om projektet", "ask_project_quote")
     texts, slots, messages = run_action(ActionAnswerProject(), tracker, domain)
     assert "utter_which_project" not in [m["response"] for m in messages]
-    assert "Britta Carlsnäs" in " ".join(texts) and _outcome(slots) == "answered_intent"
+    assert "Britta Carlsnäs" in " ".join(texts) and outcome(slots) == "answered_intent"
 
 
 @pytest.mark.parametrize("language, question, expected", [
@@ -29,25 +24,25 @@ def test_a_lone_alias_gets_the_passage_when_the_rest_of_the_question_is_about_wh
         domain, language, question, expected):
     texts, slots, _ = run_action(ActionSearchContent(), make_tracker(question, "nlu_fallback", language=language),
                                  domain)
-    assert expected in texts[0] and _outcome(slots) == "answered_passage"
+    assert expected in texts[0] and outcome(slots) == "answered_passage"
 
 
 def test_the_site_owners_name_is_not_what_a_lone_alias_question_is_about(domain):
     tracker = make_tracker("what does preschool cost per month in Växjö", "nlu_fallback", language="en")
     texts, slots, _ = run_action(ActionSearchContent(), tracker, domain)
-    assert _outcome(slots) in ("out_of_scope", "not_found") and "Source:" not in " ".join(texts)
+    assert outcome(slots) in ("out_of_scope", "not_found") and "Source:" not in " ".join(texts)
 
 
 @pytest.mark.parametrize("language, question", [("sv", "fjärrvärme veab pris"), ("en", "veab district heating")])
 def test_a_short_message_with_an_alias_and_a_word_the_assistant_lacks_is_no_bare_name(domain, language, question):
     texts, slots, _ = run_action(ActionSearchContent(), make_tracker(question, "nlu_fallback", language=language),
                                  domain)
-    assert _outcome(slots) in ("out_of_scope", "not_found") and "2019" not in " ".join(texts)
+    assert outcome(slots) in ("out_of_scope", "not_found") and "2019" not in " ".join(texts)
 
 
 def test_a_bare_alias_still_continues_the_conversation(domain):
     texts, slots, _ = run_action(ActionSearchContent(), make_tracker("och veab?", "nlu_fallback"), domain)
-    assert "2019" in " ".join(texts) and _outcome(slots) == "answered_intent"
+    assert "2019" in " ".join(texts) and outcome(slots) == "answered_intent"
 
 
 def test_a_swedish_definite_alias_is_found_in_its_other_forms(gate):
@@ -65,7 +60,7 @@ def test_an_items_own_name_words_leave_out_what_names_are_built_of(gate):
 def test_an_alias_is_not_answered_by_a_fact_about_something_else(domain, language, question):
     texts, slots, _ = run_action(ActionAnswerPartner(), make_tracker(question, "ask_partner_country",
                                                                      language=language), domain)
-    assert "Kosovo" not in " ".join(texts) and _outcome(slots) in ("out_of_scope", "not_found")
+    assert "Kosovo" not in " ".join(texts) and outcome(slots) in ("out_of_scope", "not_found")
 
 
 @pytest.mark.parametrize("language, question, action, intent", [
@@ -76,14 +71,14 @@ def test_an_alias_is_not_answered_by_a_fact_about_something_else(domain, languag
 def test_a_specific_word_the_content_lacks_keeps_a_weak_sign_from_answering(domain, language, question, action,
                                                                              intent):
     texts, slots, _ = run_action(action, make_tracker(question, intent, language=language), domain)
-    assert _outcome(slots) in ("out_of_scope", "not_found"), texts
+    assert outcome(slots) in ("out_of_scope", "not_found"), texts
     assert not any(word in " ".join(texts) for word in ("Source:", "Källa:", "Malin Lauber", "2018"))
 
 
 def test_an_alias_beside_another_word_is_no_bare_name(domain):
     texts, slots, _ = run_action(ActionSearchContent(), make_tracker("jobs at teknikum", "nlu_fallback",
                                                                      language="en"), domain)
-    assert "2018" not in " ".join(texts) and _outcome(slots) != "answered_intent"
+    assert "2018" not in " ".join(texts) and outcome(slots) != "answered_intent"
 
 
 @pytest.mark.parametrize("language, question", [
@@ -94,11 +89,11 @@ def test_an_alias_beside_another_word_is_no_bare_name(domain):
 def test_a_lone_alias_with_half_the_rest_of_the_question_elsewhere_gets_no_passage(domain, language, question):
     texts, slots, _ = run_action(ActionSearchContent(), make_tracker(question, "nlu_fallback", language=language),
                                  domain)
-    assert _outcome(slots) in ("out_of_scope", "not_found"), texts
+    assert outcome(slots) in ("out_of_scope", "not_found"), texts
 
 
 def test_a_lone_alias_question_is_read_as_the_search_reads_it(domain):
     # "miljömetoden" is "miljö" + "metod": the question's words are the MIS 2 statements' own
     texts, slots, _ = run_action(ActionSearchContent(), make_tracker(
         "vilka fick testa den nya miljömetoden i förskolan", "nlu_fallback"), domain)
-    assert "500 barn" in texts[0] and _outcome(slots) == "answered_passage"
+    assert "500 barn" in texts[0] and outcome(slots) == "answered_passage"

@@ -2,14 +2,9 @@
 chair only when her words answer, Swedish definite forms (docs/scope.md, eighth pass)."""
 import pytest
 
-from actions.answering import OUTCOME_SLOT
 from actions.programme import ActionAnswerProgramme
 from actions.projects import ActionAnswerProject
-from tests.unit.conftest import make_tracker, run_action
-
-
-def _outcome(slots):
-    return slots.get(OUTCOME_SLOT)
+from tests.unit.conftest import entity, make_tracker, outcome, run_action
 
 
 @pytest.mark.parametrize("language, question, intent, expected", [
@@ -24,7 +19,7 @@ def test_the_statement_that_answers_comes_before_asking_which_project(domain, la
     texts, slots, messages = run_action(ActionAnswerProject(), make_tracker(question, intent, language=language),
                                         domain)
     assert messages[0]["response"] == "utter_passage_answer" and expected in texts[0]
-    assert _outcome(slots) == "answered_passage"
+    assert outcome(slots) == "answered_passage"
 
 
 @pytest.mark.parametrize("language, question, intent", [
@@ -34,7 +29,7 @@ def test_the_statement_that_answers_comes_before_asking_which_project(domain, la
 ])
 def test_which_project_is_still_asked_when_no_statement_holds_the_question(domain, language, question, intent):
     _, slots, messages = run_action(ActionAnswerProject(), make_tracker(question, intent, language=language), domain)
-    assert messages[0]["response"] == "utter_which_project" and _outcome(slots) == "clarified"
+    assert messages[0]["response"] == "utter_which_project" and outcome(slots) == "clarified"
 
 
 def _ranked(text, ranking, language="sv"):
@@ -54,7 +49,7 @@ def test_an_unsure_model_gets_the_answer_of_its_second_choice_when_that_fits_the
         domain, language, question):
     tracker = _ranked(question, [("ask_project_overview", 0.6), ("ask_project_results", 0.2)], language)
     texts, slots, messages = run_action(ActionAnswerProject(), tracker, domain)
-    assert messages[0]["response"] == "utter_project_results" and _outcome(slots) == "answered_intent"
+    assert messages[0]["response"] == "utter_project_results" and outcome(slots) == "answered_intent"
     assert ("permanent" in texts[0]) and len(messages) == len(texts)
 
 
@@ -93,10 +88,10 @@ def test_a_tie_between_two_fact_questions_about_a_named_person_is_answered(domai
     ranking = [("nlu_fallback", 0.25), ("ask_person", 0.46), ("ask_project_quote", 0.41)]
     tracker = _ranked("Vad sa Julia Ahlrot om energiprojektet?", ranking)
     texts, slots, _ = run_action(ActionSearchContent(), tracker, domain)
-    assert "Hållbara Växjö 2030" in " ".join(texts) and _outcome(slots) == "answered_intent", texts
+    assert "Hållbara Växjö 2030" in " ".join(texts) and outcome(slots) == "answered_intent", texts
     # nothing named: the fallback stands, and the passage search answers or says it cannot
     _, slots, messages = run_action(ActionSearchContent(), _ranked("vad sa hon om det", ranking), domain)
-    assert messages[0]["response"] != "utter_person" and _outcome(slots) != "answered_intent"
+    assert messages[0]["response"] != "utter_person" and outcome(slots) != "answered_intent"
 
 
 @pytest.mark.parametrize("question, expected", [
@@ -115,13 +110,13 @@ def test_a_swedish_definite_form_of_a_content_word_is_no_word_the_assistant_lack
 def test_who_with_nobody_named_is_not_answered_with_the_chair_when_her_words_miss_the_question(domain):
     texts, slots, _ = run_action(ActionAnswerProgramme(), make_tracker(
         "vem hjälper personer med extratjänst att hitta jobb", "ask_person"), domain)
-    assert "Malin Lauber" not in " ".join(texts) and _outcome(slots) != "answered_intent"
+    assert "Malin Lauber" not in " ".join(texts) and outcome(slots) != "answered_intent"
 
 
 def test_who_with_nobody_named_still_gets_the_chair_on_the_partnerships(domain):
     texts, slots, _ = run_action(ActionAnswerProgramme(), make_tracker(
         "vad säger politikerna om partnerskapen", "ask_person"), domain)
-    assert "Malin Lauber" in " ".join(texts) and _outcome(slots) == "answered_intent"
+    assert "Malin Lauber" in " ".join(texts) and outcome(slots) == "answered_intent"
 
 
 def test_who_with_nobody_named_gets_the_statement_that_answers_it(domain):
@@ -129,4 +124,36 @@ def test_who_with_nobody_named_gets_the_statement_that_answers_it(domain):
     tracker = make_tracker("what did julia say about problems in different countries", "ask_person", language="en")
     texts, slots, messages = run_action(ActionAnswerProgramme(), tracker, domain)
     assert messages[0]["response"] == "utter_passage_answer" and "scale" in texts[0]
-    assert "Malin Lauber" not in texts[0] and _outcome(slots) == "answered_passage"
+    assert "Malin Lauber" not in texts[0] and outcome(slots) == "answered_passage"
+
+
+def test_which_project_is_not_asked_when_an_alias_names_one(domain):
+    tracker = make_tracker("vilka workshops gick veabs folk på i projektet", "ask_project_activities")
+    texts, slots, messages = run_action(ActionAnswerProject(), tracker, domain)
+    assert "utter_which_project" not in [m["response"] for m in messages]
+    assert "energitrender" in " ".join(texts) and outcome(slots) == "answered_intent"
+
+
+@pytest.mark.parametrize("language, question, intent, partner, expected", [
+    ("sv", "vilket mål handlade miljöprojektet i vushtrri om", "ask_project_focus", "vushtrri", "mål 4"),
+    ("en", "which goal was the environmental project in vushtrri about", "ask_project_focus", "vushtrri", "Goal 4"),
+    ("en", "what did the project mean for the families in practice", "ask_project_activities", None, "Family Team"),
+])
+def test_which_project_is_not_asked_when_the_question_uses_one_projects_name_words(domain, language, question,
+                                                                                   intent, partner, expected):
+    """"miljöprojektet" begins as "miljöpedagogik" does; of the projects on offer, only one is named so."""
+    entities = [entity("partner", partner)] if partner else []
+    tracker = make_tracker(question, intent, entities, language=language)
+    texts, slots, messages = run_action(ActionAnswerProject(), tracker, domain)
+    assert "utter_which_project" not in [m["response"] for m in messages], texts
+    assert expected in texts[0] and outcome(slots) == "answered_intent", texts
+
+
+@pytest.mark.parametrize("language, question", [
+    ("sv", "vilket mål hade projektet i vushtrri"),
+    ("en", "which goal did the project in vushtrri have"),
+])
+def test_which_project_is_still_asked_when_no_name_word_tells(domain, language, question):
+    tracker = make_tracker(question, "ask_project_focus", [entity("partner", "vushtrri")], language=language)
+    _, slots, messages = run_action(ActionAnswerProject(), tracker, domain)
+    assert "utter_which_project" in [m["response"] for m in messages] and outcome(slots) == "clarified"

@@ -1,0 +1,87 @@
+"""The passage search over the content's statements (actions/portfolio/retrieval.py)."""
+import pytest
+
+from actions.portfolio import get_store
+
+
+@pytest.mark.parametrize("language, question, expected", [
+    ("sv", "vilka lärare föreläste på teknikum", "Lärare från Linnéuniversitetet föreläste på Teknikum"),
+    ("en", "Is Veab involved in hydrogen?", "two hydrogen projects"),
+    ("sv", "fick familjerna en väg in i kommunen", "en enda väg in"),
+    ("en", "who led the workshops on energy trends", "workshops on energy trends"),
+])
+def test_the_passage_holding_the_fact_ranks_first(passages, language, question, expected):
+    best = passages.best(question, language)
+    assert best and expected in best.passage.text, best
+    assert best.passage.source.startswith("https://")
+
+
+def test_a_swedish_function_word_the_stopword_list_lacks_matches_nothing(passages):
+    """bm25s's Swedish list has "sina" but not "sitt", nor "ska": "vad ska växjö göra framöver" matched "den nya
+    metoden ska testas" before the chair's words about going on."""
+    assert not {"ska", "aven", "sitt"} & set(passages.query_terms("vad ska även sitt", "sv"))
+    hit = passages.search("vad ska växjö göra framöver", "sv", limit=1)[0]
+    assert "fortsätter" in hit.passage.text
+
+
+def test_every_statement_of_the_content_is_a_passage(passages):
+    content = get_store().portfolio
+    texts = " ".join(p.text for p in passages.passages("sv"))
+    for project in content.projects.values():
+        assert project.results.sv.split(".")[0] in texts
+    for person in content.people.values():
+        assert person.quote.sv.split(".")[0] in texts
+    assert content.programme.give_and_take.sv in texts
+
+
+@pytest.mark.parametrize("language, question, expected, source", [
+    ("sv", "vilka kärnvärden har icld-projekten", "jämlika parter, delaktighet, transparens och ansvarsutkrävande",
+     "https://icld.se"),
+    ("en", "where can I read more about municipal partnerships in general", "https://icld.se", "https://icld.se"),
+    ("en", "what is the email address for the partnerships", "info@vaxjo.se", "https://www.vaxjo.se"),
+    ("sv", "vilken befattning har julia ahlrot", "chef för strategi och omvärldsrelationer", "https://www.vaxjo.se"),
+])
+def test_core_values_roles_and_contact_are_passages_too(passages, language, question, expected, source):
+    """Statements of content/ outside the running text (ICLD's core values, people's roles, where to read more, the
+    contact details) are found like any other, with their own source."""
+    best = passages.best(question, language)
+    assert best and expected in best.passage.text, best
+    assert best.passage.source == source
+
+
+@pytest.mark.parametrize("language, question, expected", [
+    ("sv", "lever familjeteamet vidare", "permanent i förvaltningen"),
+    ("en", "was the family team kept", "permanent part"),
+])
+def test_visitors_words_from_content_phrasings_find_the_statement(passages, language, question, expected):
+    """content/phrasings.yml: words the statement lacks ("lever vidare", "kept") find it, and are never quoted."""
+    best = passages.best(question, language)
+    assert best and expected in best.passage.text, best
+    assert "vidare" not in best.passage.text and "kept" not in best.passage.text
+    without = [hit.passage.text for hit in passages.search(question.replace("lever", "").replace("vidare", "")
+                                                          .replace("kept", ""), language, limit=1)]
+    assert expected not in " ".join(without), "the phrasing's words made the difference"
+
+
+def test_a_question_with_no_word_of_the_content_finds_nothing(passages):
+    assert passages.search("xyzzy plugh", "en") == []
+
+
+def test_other_forms_of_a_word_and_swedish_compounds_find_the_passage(passages):
+    assert "forel" in passages.query_terms("föreläsningar", "sv")  # "föreläste" in the content
+    assert {"vatg", "projek"} <= set(passages.compound_parts("vatgasprojek", "sv"))
+    best = passages.best("vem har hållit föreläsningar på teknikum", "sv")
+    assert "Linnéuniversitetet föreläste på Teknikum" in best.passage.text
+
+
+def test_a_word_typed_with_one_slip_finds_the_content_word(passages):
+    """Visitors type fast: one letter left out, added, changed or two swapped still finds the word."""
+    families = passages.query_terms("families", "en")
+    assert passages.query_terms("famlies", "en") == families == passages.query_terms("faimlies", "en")
+    assert passages.query_terms("hemasittare", "sv") == passages.query_terms("hemmasittare", "sv") != []
+    assert passages.query_terms("entrepenörskap", "sv") == passages.query_terms("entreprenörskap", "sv")
+    assert passages.query_terms("fmly", "en") == []  # too short to tell which word was meant
+    # a common word is a word of its own, not a slip: "contract" is not "contact", "vänder" not "länder"
+    assert passages.query_terms("contract", "en") == [] and passages.query_terms("vänder", "sv") == []
+    best = passages.best("how many vulnerable famlies got coordinated suport", "en")
+    assert "41 vulnerable families" in best.passage.text, best
