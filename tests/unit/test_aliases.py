@@ -5,15 +5,7 @@ import pytest
 from actions.fallback import ActionOutOfScope, ActionSearchContent
 from actions.partners import ActionAnswerPartner
 from actions.programme import ActionAnswerProgramme
-from actions.projects import ActionAnswerProject
 from tests.unit.conftest import make_tracker, outcome, run_action
-
-
-def test_a_person_named_by_their_role_stands_for_their_project(domain):
-    tracker = make_tracker("vad säger förskolläraren om projektet", "ask_project_quote")
-    texts, slots, messages = run_action(ActionAnswerProject(), tracker, domain)
-    assert "utter_which_project" not in [m["response"] for m in messages]
-    assert "Britta Carlsnäs" in " ".join(texts) and outcome(slots) == "answered_intent"
 
 
 @pytest.mark.parametrize("language, question, expected", [
