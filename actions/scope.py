@@ -80,10 +80,18 @@ def strong_names(portfolio: Portfolio) -> Dict[str, Dict[str, List[str]]]:
         "project": {p.id: [p.title.sv, p.title.en, p.short_name.sv, p.short_name.en,
                            *_short_forms(p.aliases.all(), [p.short_name.sv, p.short_name.en])]
                     for p in portfolio.projects.values()},
-        "person": {p.id: [p.name] for p in portfolio.people.values()},
+        "person": {p.id: [p.name, *_rare_surnames(p.aliases.all(), p.name)] for p in portfolio.people.values()},
         "programme": {programme.id: [programme.name.sv, programme.name.en, programme.funding.funder,
                                      *(a for a in programme.aliases.all() if len(a.split()) > 1)]},
     }
+
+
+def _rare_surnames(aliases: List[str], name: str) -> List[str]:
+    """A person's one-word alias that is a word of their name and rare in general language ("Lauber", "Ahlrot"):
+    as specific as the whole name. A common surname ("Nilsson", "Sandberg") can be anyone on vaxjo.se."""
+    return [alias for alias in _short_forms(aliases, [name])
+            if max(general_frequency(lang).get(stem, 0.0) for lang in LANGUAGES
+                   for stem in Analyzer(lang).terms(alias) or [""]) < min(RARE_ZIPF.values())]
 
 
 def _short_forms(aliases: List[str], short_names: List[str]) -> List[str]:

@@ -14,6 +14,7 @@ import Stemmer
 from bm25s.stopwords import STOPWORDS_EN, STOPWORDS_EN_PLUS, STOPWORDS_SWEDISH
 from wordfreq import get_frequency_dict
 
+from actions.portfolio.answer_types import asked_kind, holds_kind
 from actions.portfolio.models import Portfolio
 from actions.portfolio.statements import LANGUAGES, Passage, passages
 from actions.portfolio.text import fold, words
@@ -36,6 +37,9 @@ PREFIX_MIN = 6
 PREFIX_SHARE = 0.75
 PREFIX_TERMS = 2
 BEGINNINGS_KEPT = 20_000
+# A statement that holds the kind of answer asked ("how long": a duration) comes first among those scoring this
+# share of the best score or more.
+KIND_MARGIN = 0.9
 TYPO_MIN = 5  # shorter words are too often another word one keystroke away
 TYPO_MAX_ZIPF = 3.0  # a word this common in general language is a word of its own, not a slip ("contract")
 MIN_FREQUENCY = 1e-7  # rarer words than Zipf 2 all weigh the same, so the frequency lists are cut there
@@ -168,8 +172,13 @@ class PassageIndex:
         if not known:
             return []
         scores = self._scores(known, lang)
-        ranked = sorted(range(len(scores)), key=lambda i: -scores[i])[:limit]
-        return [Hit(self._passages[lang][i], float(scores[i])) for i in ranked if scores[i] > 0]
+        ranked = sorted(range(len(scores)), key=lambda i: -scores[i])
+        kind = asked_kind(query, lang)
+        if kind and scores[ranked[0]] > 0:  # of the statements that match about as well, one that can answer first
+            close = [i for i in ranked if scores[i] >= KIND_MARGIN * scores[ranked[0]]]
+            ranked = sorted(close, key=lambda i: not holds_kind(self._passages[lang][i].text, kind, lang)) \
+                + ranked[len(close):]
+        return [Hit(self._passages[lang][i], float(scores[i])) for i in ranked[:limit] if scores[i] > 0]
 
     def scores(self, terms: List[str], lang: str) -> List[float]:
         """BM25 score of every passage (in passages() order) for terms as query_terms() gives them."""

@@ -2,6 +2,7 @@
 import pytest
 
 from actions.portfolio import get_store
+from actions.portfolio.answer_types import asked_kind, holds_kind
 
 
 @pytest.mark.parametrize("language, question, expected", [
@@ -14,6 +15,33 @@ def test_the_passage_holding_the_fact_ranks_first(passages, language, question, 
     best = passages.best(question, language)
     assert best and expected in best.passage.text, best
     assert best.passage.source.startswith("https://")
+
+
+@pytest.mark.parametrize("language, question, expected", [
+    ("en", "how long did the family teams coordinate support for the families", "two years"),
+    ("sv", "hur länge samordnade familjeteamen stödet till familjerna", "två år"),
+])
+def test_of_statements_matching_about_as_well_the_one_holding_the_kind_of_answer_asked_ranks_first(
+        passages, language, question, expected):
+    """Four Family Team statements say "coordinated support"; "how long" is answered by the one with a duration."""
+    assert expected in passages.search(question, language, limit=1)[0].passage.text
+
+
+@pytest.mark.parametrize("language, question, kind", [
+    ("sv", "hur lange pagick det", "duration"), ("en", "how many years did it run", "duration"),
+    ("sv", "hur många barn", "count"), ("en", "number of families", "count"),
+    ("sv", "nar borjade det", "year"), ("en", "which year did it start", "year"),
+    ("en", "who took part", None),
+])
+def test_the_kind_of_answer_a_question_asks_for(language, question, kind):
+    assert asked_kind(question, language) == kind
+
+
+def test_a_statement_holds_a_duration_a_count_or_a_year():
+    assert holds_kind("Under två år samordnade teamen insatserna", "duration", "sv")
+    assert not holds_kind("2017–2019, projektägare", "duration", "sv")
+    assert holds_kind("41 utsatta familjer", "count", "sv") and holds_kind("since 2005", "year", "en")
+    assert not holds_kind("ett nyinrättat Familjeteam", "count", "sv")
 
 
 def test_a_swedish_function_word_the_stopword_list_lacks_matches_nothing(passages):

@@ -39,6 +39,24 @@ def test_one_everyday_alias_alone_does_not_overrule_the_model(gate, language, qu
     assert not signs.names and 0 < signs.score < OVERRULE_OUT_OF_SCOPE
 
 
+@pytest.mark.parametrize("language, question, person", [
+    ("en", "According to Lauber, how does Växjö compare with other municipalities", "person:malin-lauber"),
+    ("sv", "vad tycker ahlrot om energiplanen", "person:julia-ahlrot"),
+])
+def test_a_rare_surname_names_its_person(gate, language, question, person):
+    """"Lauber" is as specific as "Malin Lauber"; "Nilsson" is a common surname and stays an everyday alias."""
+    assert person in gate.signs(question, language).names
+    common = gate.signs("vad sa nilsson", "sv")
+    assert not common.names and common.aliases == ["nilsson"]
+
+
+def test_a_question_naming_a_person_by_surname_gets_their_words(domain):
+    tracker = make_tracker("How did Carlsnäs experience taking part as a municipal employee?", "nlu_fallback",
+                           language="en")
+    texts, slots, _ = run_action(ActionSearchContent(), tracker, domain)
+    assert outcome(slots) == "answered_passage" and "great privilege" in texts[0], texts
+
+
 def test_an_agenda_2030_goal_the_content_speaks_of_is_a_weak_sign(gate):
     """"mål 4" is a goal of the content (MIS 2); "goal 12" is not; and "mål 4" alone does not overrule the model."""
     signs = gate.signs("vilket projekt handlade om mål 4", "sv")
