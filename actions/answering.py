@@ -11,6 +11,7 @@ from typing import Dict, List, Optional, Set, Tuple
 from rasa_sdk.events import SlotSet
 
 from actions.aliases import aliased_projects, answers_the_alias
+from actions.portfolio.answer_types import asked_kind, holds_kind
 from actions.portfolio.retrieval import STOPWORDS, Hit, content_language, own_words, same_beginning
 from actions.scope import Signs, get_gate
 from actions.turn import Handler, Turn
@@ -152,6 +153,11 @@ def answer_in_scope(turn: Turn, handler: Handler) -> None:
     if CLARIFYING_RESPONSES & set(said):
         record(turn, CLARIFIED)  # the visitor picks first; a passage now would answer a guess
         return
+    if hit := _statement_with_the_kind_the_answer_lacks(turn, signs):
+        unsay(turn)  # "hur länge samordnade familjeteamet stödet": a quote holds no duration; "under två år" does
+        say_passage(turn, "utter_passage_answer", hit)
+        record(turn, ANSWERED_PASSAGE)
+        return
     record(turn, ANSWERED_INTENT)
     _supplement(turn, signs)
 
@@ -179,6 +185,19 @@ def _names_it(term: str, names: Set[str]) -> bool:
     """The term is a name word, another form of one, or the beginning of one ("miljö" of "miljöpedagogik")."""
     return term in names or any(same_beginning(term, name) or (len(term) >= COMPOUND_HEAD and name.startswith(term))
                                 for name in names)
+
+
+def _statement_with_the_kind_the_answer_lacks(turn: Turn, signs: Signs) -> Optional[Hit]:
+    """The question asks how long, how many or when, and the intent's answer holds no duration, number or year:
+    the best statement, when it holds one and scores enough to be given."""
+    kind = asked_kind(turn.text, content_language(turn.lang))
+    if not kind or holds_kind(answer_text(turn), kind, content_language(turn.lang)):
+        return None
+    hits = turn.store.passages.search(turn.text, turn.lang, limit=1)
+    if hits and holds_kind(hits[0].passage.text, kind, content_language(turn.lang)) \
+            and hits[0].score >= _threshold(hits[0], signs):
+        return hits[0]
+    return None
 
 
 def _statement_that_answers(turn: Turn, signs: Signs) -> Optional[Hit]:
@@ -309,10 +328,27 @@ def best_passage(turn: Turn, signs: Signs) -> Optional[Hit]:
     needs less (a name of the domain is evidence of its own)."""
     hits = turn.store.passages.search(turn.text, turn.lang, limit=CANDIDATES)
     if not hits or hits[0].score >= _threshold(hits[0], signs):
-        return hits[0] if hits else None
+        return _best_without_the_name(turn, signs, hits) if hits else None
     named = {name for name in signs.names} | _subjects_of_people(turn, signs.names)
     about_named = [hit for hit in hits if hit.passage.subject in named]
     return about_named[0] if about_named and about_named[0].score >= NAMED_PASSAGE_THRESHOLD else hits[0]
+
+
+def _best_without_the_name(turn: Turn, signs: Signs, hits: List[Hit]) -> Hit:
+    """Every statement about what the question names matches its name: among them, the one that best matches the
+    rest of the question."""
+    subject = hits[0].passage.subject
+    if not subject or subject not in signs.names:
+        return hits[0]
+    index, lang = turn.store.passages, content_language(turn.lang)
+    name_terms = get_gate().item_terms(subject.partition(":")[2], lang)
+    rest = [term for term in index.query_terms(turn.text, turn.lang) if term not in name_terms]
+    if not rest:
+        return hits[0]
+    scores = index.scores(rest, turn.lang)
+    order = {p: i for i, p in enumerate(index.passages(turn.lang))}
+    same = [hit for hit in hits if hit.passage.subject == subject and hit.score >= _threshold(hit, signs)]
+    return max(same, key=lambda hit: scores[order[hit.passage]])
 
 
 def _threshold(hit: Hit, signs: Signs) -> float:

@@ -89,6 +89,7 @@ class PassageIndex:
             self._surface[lang] = dict(zip(surface, analyzer.stem(surface)))
             if lang == "sv":
                 corpus = [terms + [part for term in terms for part in self.compound_parts(term, lang)]
+                          + [tail for term in terms if (tail := self._compound_tail(term, lang))]
                           for terms in corpus]
             index = bm25s.BM25()
             index.index(corpus, show_progress=False)
@@ -117,6 +118,15 @@ class PassageIndex:
                 if head_stem in known and tail_stem in known and len(tail_stem) >= COMPOUND_PART:
                     return [head_stem, tail_stem]
         return []
+
+    def _compound_tail(self, term: str, lang: str) -> str:
+        """The longest content term a Swedish compound of the content ends in ("affarsplan" -> "plan")."""
+        known = self._terms[lang]
+        for cut in range(COMPOUND_PART, len(term) - COMPOUND_PART + 1):
+            tail = term[cut:]
+            if tail in known and tail != term:
+                return tail
+        return ""
 
     def query_terms(self, query: str, lang: str) -> List[str]:
         """The query's terms as the index knows them: a term the content lacks becomes its compound parts or

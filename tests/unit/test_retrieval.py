@@ -27,6 +27,11 @@ def test_of_statements_matching_about_as_well_the_one_holding_the_kind_of_answer
     assert expected in passages.search(question, language, limit=1)[0].passage.text
 
 
+def test_a_word_a_content_compound_ends_in_finds_the_compound(passages):
+    """"planer" is how a visitor says "affärsplaner": the compound's last part, itself a word of the content."""
+    assert "affärsplaner" in passages.search("vilka planer testades", "sv", limit=1)[0].passage.text
+
+
 @pytest.mark.parametrize("language, question, kind", [
     ("sv", "hur lange pagick det", "duration"), ("en", "how many years did it run", "duration"),
     ("sv", "hur många barn", "count"), ("en", "number of families", "count"),

@@ -162,6 +162,23 @@ def test_the_best_statement_wins_over_a_weaker_one_about_what_the_question_names
     assert outcome(slots) == "answered_passage" and "Goal 7" in texts[0], texts
 
 
+def test_an_answer_without_the_duration_asked_for_gives_way_to_the_statement_with_one(domain):
+    """"Hur länge …?" answered by a quote that holds no duration is no answer; "under två år" is."""
+    tracker = make_tracker("Hur länge samordnade familjeteamet stödet till familjerna?", "ask_project_quote",
+                           [entity("project", "familjeteamet")])
+    texts, slots, _ = run_action(ActionAnswerProject(), tracker, domain)
+    assert outcome(slots) == "answered_passage" and "två år" in texts[0], texts
+
+
+def test_of_the_statements_about_what_the_question_names_the_one_matching_the_rest_of_it_answers(domain):
+    """Every statement about Julia Ahlrot matches her name, her job title twice over; the question asks about the
+    problems, which her words speak of."""
+    tracker = make_tracker("Är problemen med energi likadana i Sydafrika som i Växjö, enligt Julia Ahlrot?",
+                           "nlu_fallback")
+    texts, slots, _ = run_action(ActionSearchContent(), tracker, domain)
+    assert outcome(slots) == "answered_passage" and "problemens skala" in texts[0], texts
+
+
 def test_off_topic_by_the_model_but_naming_a_project_is_searched(domain):
     tracker = make_tracker("vad var det bästa med familjeteamet", "out_of_scope")
     texts, slots, _ = run_action(ActionOutOfScope(), tracker, domain)
