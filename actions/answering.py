@@ -153,6 +153,11 @@ def answer_in_scope(turn: Turn, handler: Handler) -> None:
     if CLARIFYING_RESPONSES & set(said):
         record(turn, CLARIFIED)  # the visitor picks first; a passage now would answer a guess
         return
+    if hit := _words_of_the_person_the_answer_passes_by(turn, signs):
+        unsay(turn)  # "vad betyder engagemanget för växjö som arbetsgivare enligt lauber": her words, not the results
+        say_passage(turn, "utter_passage_answer", hit)
+        record(turn, ANSWERED_PASSAGE)
+        return
     if hit := _statement_with_the_kind_the_answer_lacks(turn, signs):
         unsay(turn)  # "hur länge samordnade familjeteamet stödet": a quote holds no duration; "under två år" does
         say_passage(turn, "utter_passage_answer", hit)
@@ -185,6 +190,21 @@ def _names_it(term: str, names: Set[str]) -> bool:
     """The term is a name word, another form of one, or the beginning of one ("miljö" of "miljöpedagogik")."""
     return term in names or any(same_beginning(term, name) or (len(term) >= COMPOUND_HEAD and name.startswith(term))
                                 for name in names)
+
+
+def _words_of_the_person_the_answer_passes_by(turn: Turn, signs: Signs) -> Optional[Hit]:
+    """The question names a person ("enligt Lauber", "according to the Teknikum principal") and the intent's answer
+    does not speak of them: the best statement about that person, when it scores enough."""
+    people = [name for name in signs.names if name.startswith("person:")]
+    people += [f"person:{item}" for item in signs.alias_items if item in turn.content.people]
+    answer = answer_text(turn)
+    people = [p for p in people if turn.content.people[p.partition(":")[2]].name not in answer]
+    if not people:
+        return None
+    hits = turn.store.passages.search(turn.text, turn.lang, limit=CANDIDATES)
+    about = [hit for hit in hits if hit.passage.subject in people and hit.score >= NAMED_PASSAGE_THRESHOLD]
+    return _best_for_the_rest(turn, [hit for hit in about if hit.passage.subject == about[0].passage.subject]) \
+        if about else None
 
 
 def _statement_with_the_kind_the_answer_lacks(turn: Turn, signs: Signs) -> Optional[Hit]:
@@ -340,15 +360,20 @@ def _best_without_the_name(turn: Turn, signs: Signs, hits: List[Hit]) -> Hit:
     subject = hits[0].passage.subject
     if not subject or subject not in signs.names:
         return hits[0]
-    index, lang = turn.store.passages, content_language(turn.lang)
-    name_terms = get_gate().item_terms(subject.partition(":")[2], lang)
+    return _best_for_the_rest(turn, [hit for hit in hits if hit.passage.subject == subject
+                                     and hit.score >= _threshold(hit, signs)])
+
+
+def _best_for_the_rest(turn: Turn, hits: List[Hit]) -> Hit:
+    """Of statements about one subject, the one that best matches the question's words other than its names."""
+    index, subject = turn.store.passages, hits[0].passage.subject
+    name_terms = get_gate().item_terms(subject.partition(":")[2], content_language(turn.lang))
     rest = [term for term in index.query_terms(turn.text, turn.lang) if term not in name_terms]
     if not rest:
         return hits[0]
     scores = index.scores(rest, turn.lang)
     order = {p: i for i, p in enumerate(index.passages(turn.lang))}
-    same = [hit for hit in hits if hit.passage.subject == subject and hit.score >= _threshold(hit, signs)]
-    return max(same, key=lambda hit: scores[order[hit.passage]])
+    return max(hits, key=lambda hit: scores[order[hit.passage]])
 
 
 def _threshold(hit: Hit, signs: Signs) -> float:

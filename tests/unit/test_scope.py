@@ -179,6 +179,14 @@ def test_of_the_statements_about_what_the_question_names_the_one_matching_the_re
     assert outcome(slots) == "answered_passage" and "problemens skala" in texts[0], texts
 
 
+def test_a_question_after_a_persons_words_gets_them_not_an_answer_that_passes_them_by(domain):
+    """"… enligt Per Sandberg" asked as the programme's results: the results list does not speak of him, his words do."""
+    tracker = make_tracker("Vad har familjeteamet betytt för kommunen som arbetsgivare enligt Per Sandberg?",
+                           "ask_results_vaxjo")
+    texts, slots, _ = run_action(ActionAnswerProgramme(), tracker, domain)
+    assert outcome(slots) == "answered_passage" and "varumärke som arbetsgivare" in texts[0], texts
+
+
 def test_off_topic_by_the_model_but_naming_a_project_is_searched(domain):
     tracker = make_tracker("vad var det bästa med familjeteamet", "out_of_scope")
     texts, slots, _ = run_action(ActionOutOfScope(), tracker, domain)
