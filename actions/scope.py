@@ -22,6 +22,7 @@ from actions.portfolio.models import Portfolio
 from actions.portfolio.retrieval import (
     FUNCTION_WORDS,
     LANGUAGES,
+    STOPWORDS,
     Analyzer,
     content_language,
     general_frequency,
@@ -142,6 +143,7 @@ class ScopeGate:
                 term: (item_id, alias) for item_id, aliases in self._aliases.items() for alias in aliases
                 if len(analyzer.terms(alias)) == 1 and len(words(alias)) == 1 for term in _alias_forms(alias, analyzer)}
         self.analyzers = {lang: Analyzer(lang) for lang in LANGUAGES}
+        self._passages = store.passages
         host = {fold(word) for lang in LANGUAGES for word in _surface_words(portfolio.resources.contact.name(lang))}
         self.weights: Dict[str, Dict[str, float]] = {}
         self.known: Dict[str, Set[str]] = {}
@@ -182,7 +184,9 @@ class ScopeGate:
         covered = set(analyzer.terms(" ".join(found.aliases) + " " + named.replace("-", " ")))
         for name in found.names:
             covered.update(analyzer.terms(" ".join(self._names_of(name))))
-        for term in analyzer.terms(text):
+        for word, term in self._words_and_terms(text, lang):
+            if term not in self.known[lang] and (slip := self._passages.slip_of(word, lang)):
+                term = slip  # "bätre" is "bättre" mistyped, no word the assistant lacks
             indefinite = indefinite_stem(term, analyzer) if term not in self.known[lang] else ""
             if indefinite and indefinite in self.known[lang]:
                 term = indefinite  # "resultatet": "resultat"
@@ -197,6 +201,11 @@ class ScopeGate:
                 if len(term) >= FOREIGN_MIN_LENGTH and general.get(term, 0.0) < FOREIGN_ZIPF[lang]:
                     found.foreign.append(term)
         return found
+
+    def _words_and_terms(self, text: str, lang: str) -> List[Tuple[str, str]]:
+        """Each word the analyzer keeps, with its term."""
+        kept = [word for word in words(text) if word not in STOPWORDS[lang] and not word.isdigit()]
+        return list(zip(kept, self.analyzers[lang].stem(kept)))
 
     def _compound_head(self, term: str, lang: str) -> str:
         """Swedish glues words: "partnerskapsprojekten" is "partnerskap" + "projekten". The longest first part

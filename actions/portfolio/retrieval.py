@@ -161,12 +161,19 @@ class PassageIndex:
             if same_beginning(word, known):
                 shared = _shared_prefix(word, known)
                 scored[term] = min(scored.get(term, (0, 0)), (-shared, abs(len(known) - len(word))))
-        if not scored and len(word) >= TYPO_MIN and word not in common_words(lang):
-            # a typo ("famlies", "hemasittare"): the content term one keystroke away, when exactly one is
-            typos = {term for known, term in self._surface[lang].items() if len(known) >= TYPO_MIN
-                     and one_edit_apart(word, known)}
-            return sorted(typos) if len(typos) == 1 else []
+        if not scored:
+            slip = self.slip_of(word, lang)
+            return [slip] if slip else []
         return [term for term, _ in sorted(scored.items(), key=lambda item: item[1])[:PREFIX_TERMS]]
+
+    def slip_of(self, word: str, lang: str) -> str:
+        """A typo ("famlies", "hemasittare", "bätre"): the content term one keystroke away, when exactly one is."""
+        lang = content_language(lang)
+        if len(word) < TYPO_MIN or word in common_words(lang):
+            return ""
+        typos = {term for known, term in self._surface[lang].items() if len(known) >= TYPO_MIN
+                 and one_edit_apart(word, known)}
+        return typos.pop() if len(typos) == 1 else ""
 
     def held_terms(self, passage: Passage, lang: str) -> frozenset:
         """The passage's searchable terms as query_terms() gives them, worked out once when the index is built."""

@@ -91,6 +91,12 @@ def test_a_word_as_common_as_a_function_word_is_no_word_the_assistant_lacks(gate
     assert outcome(slots) == "answered_intent" and "digitala" in texts[0], texts
 
 
+def test_a_typo_of_a_content_word_is_no_word_the_assistant_lacks(gate):
+    """"bätre" is "bättre" mistyped (the content says "blivit bättre"), not a word about something else."""
+    signs = gate.signs("har entreprenörskapsundervisningen på teknikum blivit bätre", "sv")
+    assert not signs.unknown and not signs.foreign, signs
+
+
 def test_a_specific_word_the_content_lacks_is_foreign(gate):
     assert "bygglov" in gate.signs("vad kostar bygglov", "sv").foreign
     assert not gate.signs("när började det", "sv").foreign
