@@ -13,7 +13,7 @@ from rasa_sdk.events import SlotSet
 from actions.aliases import aliased_projects, answers_the_alias
 from actions.portfolio.answer_types import asked_kind, holds_kind
 from actions.portfolio.retrieval import STOPWORDS, Hit, content_language, own_words, same_beginning
-from actions.scope import Signs, get_gate
+from actions.scope import VOCABULARY_WEIGHT, Signs, get_gate
 from actions.turn import Handler, Turn
 from bot.folding import words
 from bot.outcomes import (  # noqa: F401  the outcomes, for the actions that record them
@@ -229,12 +229,22 @@ def _statement_that_answers(turn: Turn, signs: Signs) -> Optional[Hit]:
     if not hits or hits[0].score < PASSAGE_THRESHOLD:
         return None
     rival = next((hit for hit in hits[1:] if hit.passage.subject != hits[0].passage.subject), None)
+    index, lang = turn.store.passages, content_language(turn.lang)
+    if _only_it_holds_a_rare_word(turn, signs, hits):
+        return hits[0]
     if rival and hits[0].score < STANDS_OUT * rival.score:
         return None
-    index, lang = turn.store.passages, content_language(turn.lang)
     own = set(index.query_terms(own_words(turn.text), turn.lang)) - get_gate().host_terms[lang]
     covered = own & index.held_terms(hits[0].passage, turn.lang)
     return hits[0] if len(covered) >= COVERED_TERMS and len(covered) >= CLARIFY_COVERAGE * len(own) else None
+
+
+def _only_it_holds_a_rare_word(turn: Turn, signs: Signs, hits: List[Hit]) -> bool:
+    """A word of the question as rare as a sign gets ("studiekurs") is in the best statement and in no other."""
+    index = turn.store.passages
+    rare = {term for term, weight in signs.vocabulary.items() if weight >= VOCABULARY_WEIGHT}
+    held = [rare & index.held_terms(hit.passage, turn.lang) for hit in hits]
+    return bool(held[0]) and not any(held[0] & other for other in held[1:])
 
 
 def answer_from_passages(turn: Turn, signs: Optional[Signs] = None, hit: Optional[Hit] = None,

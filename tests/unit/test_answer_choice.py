@@ -22,6 +22,13 @@ def test_the_statement_that_answers_comes_before_asking_which_project(domain, la
     assert outcome(slots) == "answered_passage"
 
 
+def test_which_project_is_not_asked_when_only_one_statement_holds_a_rare_word_of_the_question(domain):
+    """"studiekurs" is in one statement of the content, and the question asks for it, whatever else it matches."""
+    tracker = make_tracker("Finns det någon studiekurs som kommit ut av samarbetet?", "ask_project_quote")
+    texts, slots, _ = run_action(ActionAnswerProject(), tracker, domain)
+    assert outcome(slots) == "answered_passage" and "studiekurs om företagande" in texts[0], texts
+
+
 @pytest.mark.parametrize("language, question, intent", [
     ("sv", "hur många deltog?", "ask_project_participants"),
     ("en", "how many took part?", "ask_project_participants"),  # several statements fit about as well
