@@ -209,15 +209,17 @@ def _words_of_the_person_the_answer_passes_by(turn: Turn, signs: Signs) -> Optio
 
 def _statement_with_the_kind_the_answer_lacks(turn: Turn, signs: Signs) -> Optional[Hit]:
     """The question asks how long, how many or when, and the intent's answer holds no duration, number or year:
-    the best statement, when it holds one and scores enough to be given."""
+    the best statement that holds one, the best of all or the best about what the question names, when it scores
+    enough to be given."""
     kind = asked_kind(turn.text, content_language(turn.lang))
     if not kind or holds_kind(answer_text(turn), kind, content_language(turn.lang)):
         return None
-    hits = turn.store.passages.search(turn.text, turn.lang, limit=1)
-    if hits and holds_kind(hits[0].passage.text, kind, content_language(turn.lang)) \
-            and hits[0].score >= _threshold(hits[0], signs):
-        return hits[0]
-    return None
+    hits = turn.store.passages.search(turn.text, turn.lang, limit=CANDIDATES)
+    named = set(signs.names) | _subjects_of_people(turn, signs.names)
+    named = {name for name in named if not name.startswith("partner:")} or named  # the energy project's end year
+    return next((hit for rank, hit in enumerate(hits) if (rank == 0 or hit.passage.subject in named)
+                 and holds_kind(hit.passage.text, kind, content_language(turn.lang))
+                 and hit.score >= _threshold(hit, signs)), None)
 
 
 def _statement_that_answers(turn: Turn, signs: Signs) -> Optional[Hit]:

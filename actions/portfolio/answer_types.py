@@ -28,7 +28,8 @@ _HOLDS = {
     "duration": {lang: rf"\b(?:\d+|{_NUMBER_WORDS[lang]}|{_ONE[lang]}) (?:{_TIME_UNITS[lang]})\b"
                  for lang in ("sv", "en")},
     "count": {lang: rf"\d|\b(?:{_NUMBER_WORDS[lang]})\b" for lang in ("sv", "en")},
-    "year": {lang: r"\b(?:19|20)\d\d\b" for lang in ("sv", "en")},
+    # "Agenda 2030" and "Hållbara Växjö 2030" are names, not years something happened in
+    "year": {lang: r"(?<!agenda )(?<!vaxjo )\b(?:19|20)\d\d\b" for lang in ("sv", "en")},
 }
 _ASK_PATTERNS = {kind: {lang: re.compile(p) for lang, p in by_lang.items()} for kind, by_lang in _ASKS.items()}
 _HOLD_PATTERNS = {kind: {lang: re.compile(p) for lang, p in by_lang.items()} for kind, by_lang in _HOLDS.items()}

@@ -47,6 +47,7 @@ def test_a_statement_holds_a_duration_a_count_or_a_year():
     assert not holds_kind("2017–2019, projektägare", "duration", "sv")
     assert holds_kind("41 utsatta familjer", "count", "sv") and holds_kind("since 2005", "year", "en")
     assert not holds_kind("ett nyinrättat Familjeteam", "count", "sv")
+    assert not holds_kind("Development of an energy plan in line with Agenda 2030", "year", "en")  # a name
 
 
 def test_a_swedish_function_word_the_stopword_list_lacks_matches_nothing(passages):

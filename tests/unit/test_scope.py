@@ -193,6 +193,15 @@ def test_a_question_after_a_persons_words_gets_them_not_an_answer_that_passes_th
     assert outcome(slots) == "answered_passage" and "varumärke som arbetsgivare" in texts[0], texts
 
 
+def test_a_year_asked_of_a_named_project_comes_from_its_statement_holding_one(domain):
+    """The answer about the partners holds no year ("Agenda 2030" is a name); of the statements the search finds,
+    the energy project's own fact box holds its years, though the partner's ranks higher."""
+    tracker = make_tracker("Vilket år avslutades energiprojektet mellan Veab och JB Marks?", "ask_project_partners",
+                           [entity("project", "energiprojektet"), entity("partner", "JB Marks")])
+    texts, slots, _ = run_action(ActionAnswerProject(), tracker, domain)
+    assert outcome(slots) == "answered_passage" and "2019–2021" in texts[0], texts
+
+
 def test_off_topic_by_the_model_but_naming_a_project_is_searched(domain):
     tracker = make_tracker("vad var det bästa med familjeteamet", "out_of_scope")
     texts, slots, _ = run_action(ActionOutOfScope(), tracker, domain)
