@@ -65,8 +65,18 @@ def test_an_agenda_2030_goal_the_content_speaks_of_is_a_weak_sign(gate):
 
 
 def test_a_compound_counts_by_the_content_word_it_starts_with(gate):
-    signs = gate.signs("vem bestämmer vad partnerskapsprojekten handlar om", "sv")
-    assert "partnerskap" in signs.vocabulary and not signs.foreign
+    signs = gate.signs("vem ledde energitrendworkshopen", "sv")
+    assert "energitrend" in signs.vocabulary and not signs.foreign
+
+
+@pytest.mark.parametrize("language, question", [
+    ("sv", "på vilka sätt möts deltagarna i partnerskapsprojekten"),
+    ("en", "which website tells more about municipal partnerships"),
+])
+def test_the_domains_own_word_in_any_form_is_a_sign(gate, language, question):
+    """"partnerskap", "partnerships": the programme's everyday aliases (content/programme.yml), in any form."""
+    signs = gate.signs(question, language)
+    assert signs.alias_items == ["programme"] and signs.in_domain, signs
 
 
 def test_a_compound_of_two_known_words_is_not_a_word_the_assistant_lacks(gate, domain):
