@@ -141,9 +141,7 @@ def answer_in_scope(turn: Turn, handler: Handler) -> None:
         answer_from_passages(turn, signs, in_scope_already=True)
         return
     if "utter_which_project" in said and (hit := _statement_that_answers(turn, signs)):
-        unsay(turn)  # "hur många familjemedlemmar fick hjälp": one project's statement says it, no need to ask
-        say_passage(turn, "utter_passage_answer", hit)
-        record(turn, ANSWERED_PASSAGE)
+        answer_with_statement(turn, hit)  # "hur många familjemedlemmar fick hjälp": one project's statement says it
         return
     if "utter_which_project" in said and (named := _offered_project_the_question_names(turn)):
         unsay(turn)  # "vilket mål handlade miljöprojektet i vushtrri om": of Vushtrri's two projects, MIS 2
@@ -153,16 +151,11 @@ def answer_in_scope(turn: Turn, handler: Handler) -> None:
     if CLARIFYING_RESPONSES & set(said):
         record(turn, CLARIFIED)  # the visitor picks first; a passage now would answer a guess
         return
-    if hit := _words_of_the_person_the_answer_passes_by(turn, signs):
-        unsay(turn)  # "vad betyder engagemanget för växjö som arbetsgivare enligt lauber": her words, not the results
-        say_passage(turn, "utter_passage_answer", hit)
-        record(turn, ANSWERED_PASSAGE)
-        return
-    if hit := _statement_with_the_kind_the_answer_lacks(turn, signs):
-        unsay(turn)  # "hur länge samordnade familjeteamet stödet": a quote holds no duration; "under två år" does
-        say_passage(turn, "utter_passage_answer", hit)
-        record(turn, ANSWERED_PASSAGE)
-        return
+    # An answer that passes by what was asked: "… enligt Lauber" got the results list, "hur länge …?" a quote.
+    for better_statement in (_words_of_the_person_the_answer_passes_by, _statement_with_the_kind_the_answer_lacks):
+        if hit := better_statement(turn, signs):
+            answer_with_statement(turn, hit)
+            return
     record(turn, ANSWERED_INTENT)
     _supplement(turn, signs)
 
@@ -401,6 +394,13 @@ def _subjects_of_people(turn: Turn, names: List[str]) -> Set[str]:
         if person and person.about in turn.content.projects:
             found.add(f"project:{person.about}")
     return found
+
+
+def answer_with_statement(turn: Turn, hit: Hit) -> None:
+    """Takes back the intent's answer and gives the statement instead."""
+    unsay(turn)
+    say_passage(turn, "utter_passage_answer", hit)
+    record(turn, ANSWERED_PASSAGE)
 
 
 def say_passage(turn: Turn, response: str, hit: Hit) -> None:
