@@ -202,12 +202,16 @@ def _words_of_the_person_the_answer_passes_by(turn: Turn, signs: Signs) -> Optio
 
 def _statement_with_the_kind_the_answer_lacks(turn: Turn, signs: Signs) -> Optional[Hit]:
     """The question asks how long, how many or when, and the intent's answer holds no duration, number or year:
-    the best statement that holds one, the best of all or the best about what the question names, when it scores
-    enough to be given."""
+    the best statement that holds one (below)."""
     kind = asked_kind(turn.text, content_language(turn.lang))
     if not kind or holds_kind(answer_text(turn), kind, content_language(turn.lang)):
         return None
-    hits = turn.store.passages.search(turn.text, turn.lang, limit=CANDIDATES)
+    return _best_holding(turn, signs, turn.store.passages.search(turn.text, turn.lang, limit=CANDIDATES), kind)
+
+
+def _best_holding(turn: Turn, signs: Signs, hits: List[Hit], kind: str) -> Optional[Hit]:
+    """Of the statements found, the best that holds the kind of answer asked: the best of all, or the best about
+    what the question names (a project before its partner), when it scores enough to be given."""
     named = set(signs.names) | _subjects_of_people(turn, signs.names)
     named = {name for name in named if not name.startswith("partner:")} or named  # the energy project's end year
     return next((hit for rank, hit in enumerate(hits) if (rank == 0 or hit.passage.subject in named)
@@ -352,6 +356,10 @@ def best_passage(turn: Turn, signs: Signs) -> Optional[Hit]:
     """The best passage; when it scores too little to be given, the best one about what the question names, which
     needs less (a name of the domain is evidence of its own)."""
     hits = turn.store.passages.search(turn.text, turn.lang, limit=CANDIDATES)
+    kind = asked_kind(turn.text, content_language(turn.lang))
+    if kind and hits and not holds_kind(hits[0].passage.text, kind, content_language(turn.lang)) \
+            and (holding := _best_holding(turn, signs, hits, kind)):
+        return holding  # "for how long did the family teams coordinate …": the statement that says how long
     if not hits or hits[0].score >= _threshold(hits[0], signs):
         return _best_without_the_name(turn, signs, hits) if hits else None
     named = {name for name in signs.names} | _subjects_of_people(turn, signs.names)

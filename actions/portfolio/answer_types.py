@@ -22,7 +22,9 @@ _ASKS = {
     "duration": {"sv": r"\bhur (?:lange|lang tid)\b|\bunder hur lang\b|\bhur manga (?:ar|manader)\b",
                  "en": r"\bhow long\b|\bhow many (?:years|months)\b"},
     "count": {"sv": r"\bhur manga\b|\bantal(?:et)?\b", "en": r"\bhow many\b|\bnumber of\b"},
-    "year": {"sv": r"\bnar\b|\bvilket ar\b|\bvilka ar\b", "en": r"\bwhen\b|\bwhat year\b|\bwhich year\b"},
+    # "när"/"when" asks a time at the start; further in it joins clauses ("vad skiljer sig när det gäller …")
+    "year": {"sv": r"^\W*nar\b|\bsedan nar\b|\bvilket ar\b|\bvilka ar\b",
+             "en": r"^\W*when\b|\bsince when\b|\bwhat year\b|\bwhich year\b"},
 }
 _HOLDS = {
     "duration": {lang: rf"\b(?:\d+|{_NUMBER_WORDS[lang]}|{_ONE[lang]}) (?:{_TIME_UNITS[lang]})\b"

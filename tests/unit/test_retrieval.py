@@ -37,6 +37,7 @@ def test_a_word_a_content_compound_ends_in_finds_the_compound(passages):
     ("sv", "hur många barn", "count"), ("en", "number of families", "count"),
     ("sv", "nar borjade det", "year"), ("en", "which year did it start", "year"),
     ("en", "who took part", None),
+    ("sv", "vad skiljer sig när det gäller energi", None), ("en", "what happened when the project ended", None),
 ])
 def test_the_kind_of_answer_a_question_asks_for(language, question, kind):
     assert asked_kind(question, language) == kind

@@ -212,6 +212,15 @@ def test_a_year_asked_of_a_named_project_comes_from_its_statement_holding_one(do
     assert outcome(slots) == "answered_passage" and "2019–2021" in texts[0], texts
 
 
+def test_a_passage_answer_to_how_long_is_the_statement_that_says_how_long(domain):
+    """"newly created" matches the programme's results item best; the question asks how long, which one Family Team
+    statement says."""
+    tracker = make_tracker("For how long did the newly created Family Teams coordinate the interventions for the "
+                           "families?", "nlu_fallback", language="en")
+    texts, slots, _ = run_action(ActionSearchContent(), tracker, domain)
+    assert outcome(slots) == "answered_passage" and "two years" in texts[0], texts
+
+
 def test_off_topic_by_the_model_but_naming_a_project_is_searched(domain):
     tracker = make_tracker("vad var det bästa med familjeteamet", "out_of_scope")
     texts, slots, _ = run_action(ActionOutOfScope(), tracker, domain)
