@@ -14,8 +14,9 @@ generalises). The held-out sets (tests/scope/holdout_*.yml) are never read here.
 one (docs/scope.md, eighth pass; read, so fit data too): `deep_<lang>.txt` lines are "question || a piece the right
 answer holds", `later_<lang>.txt` the same, written after that pass's fixes to check them once, `fresh_<lang>.txt` the same,
 written at the start of the ninth pass in another visitor's style (short staff queries, full questions),
-`helper_<lang>.txt` and `sentences_<lang>.txt` the same, written for the eleventh pass by helpers who read only the
-brochure and content/ (visitors' styles; one question per brochure sentence, as the held-out set is built);
+`helper_<lang>.txt`, `sentences_<lang>.txt` and `pairs_<lang>.txt` the same, written for the eleventh pass by
+helpers who read only the brochure and content/ (visitors' styles; one question per brochure sentence, as the
+held-out set is built; two per sentence, a resident's and a journalist's);
 `near_<lang>.txt` lines are questions vaxjo.se gets near the partnerships' topics, which must get no partnership
 fact. Prints the counts and the failures.
 Parses are cached in var/cache/ per model file, so a rerun after a code change takes about a minute.
@@ -220,7 +221,7 @@ def probes(simulator: Simulator) -> None:
     folder = ROOT / "tests" / "scope" / "probes"
     for lang in ("sv", "en"):
         counts, failures = [], []
-        for kind in ("deep", "later", "fresh", "helper", "sentences"):
+        for kind in ("deep", "later", "fresh", "helper", "sentences", "pairs"):
             lines = [line.strip() for line in (folder / f"{kind}_{lang}.txt").read_text(encoding="utf-8").splitlines()]
             asked = [line.partition(" || ") for line in lines if line and not line.startswith("#")]
             wrong = [q for q, _, expect in asked if not holds_expected(simulator.reply(q, lang), [expect])]
