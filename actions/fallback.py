@@ -9,10 +9,8 @@ from actions import answering
 from actions.answering import (
     ANSWERED_INTENT,
     answer_from_passages,
-    best_passage,
     confidence,
     covers_question,
-    own_terms,
     record,
     say_out_of_scope,
     signs_of,
@@ -21,6 +19,7 @@ from actions.portfolio.retrieval import content_language
 from actions.portfolio.text import format_list
 from actions.routing import RoutedAction, answer, followup_intent, redirect, response_for, routes
 from actions.scope import get_gate
+from actions.statement_choice import best_passage, own_terms
 from actions.turn import Handler, Turn
 
 # At or above this the model's "are you a bot?" / "what can you do?" stands even when the message names a topic.

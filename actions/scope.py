@@ -22,7 +22,6 @@ from actions.portfolio.models import Portfolio
 from actions.portfolio.retrieval import (
     FUNCTION_WORDS,
     LANGUAGES,
-    STOPWORDS,
     Analyzer,
     content_language,
     general_frequency,
@@ -184,7 +183,7 @@ class ScopeGate:
         covered = set(analyzer.terms(" ".join(found.aliases) + " " + named.replace("-", " ")))
         for name in found.names:
             covered.update(analyzer.terms(" ".join(self._names_of(name))))
-        for word, term in self._words_and_terms(text, lang):
+        for word, term in analyzer.words_and_terms(text):
             if term not in self.known[lang] and (slip := self._passages.slip_of(word, lang)):
                 term = slip  # "bätre" is "bättre" mistyped, no word the assistant lacks
             indefinite = indefinite_stem(term, analyzer) if term not in self.known[lang] else ""
@@ -201,11 +200,6 @@ class ScopeGate:
                 if len(term) >= FOREIGN_MIN_LENGTH and general.get(term, 0.0) < FOREIGN_ZIPF[lang]:
                     found.foreign.append(term)
         return found
-
-    def _words_and_terms(self, text: str, lang: str) -> List[Tuple[str, str]]:
-        """Each word the analyzer keeps, with its term."""
-        kept = [word for word in words(text) if word not in STOPWORDS[lang] and not word.isdigit()]
-        return list(zip(kept, self.analyzers[lang].stem(kept)))
 
     def _compound_head(self, term: str, lang: str) -> str:
         """Swedish glues words: "partnerskapsprojekten" is "partnerskap" + "projekten". The longest first part

@@ -2,7 +2,8 @@
 quotes the statement which fits the question better (docs/scope.md, eighth pass)."""
 from typing import List, Optional
 
-from actions.answering import answer_text, confidence, unsay
+from actions.answering import confidence, unsay
+from actions.statement_choice import answer_text
 from actions.turn import Handler, Turn
 
 # Below this, the model's second choice of fact question is answered instead, when its answer quotes a statement that

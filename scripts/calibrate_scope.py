@@ -38,7 +38,7 @@ from rasa_sdk import Action, Tracker  # noqa: E402
 from rasa_sdk.executor import CollectingDispatcher  # noqa: E402
 
 import actions  # noqa: E402,F401  registers every action
-from actions import answering  # noqa: E402
+from actions import answering, statement_choice  # noqa: E402
 from tests.conversation.acceptance import problems  # noqa: E402
 from tests.quiet_logs import quiet_rasa_parse_logs  # noqa: E402
 from tests.scope.replies import holds_expected, states_a_fact  # noqa: E402
@@ -48,8 +48,8 @@ CACHE = ROOT / "var" / "cache"
 CANDIDATE_RANKS = 20  # how deep --diagnose looks for the statement that holds the fact
 # Each setting: module, constant, values tried (the first is the one in the code; the rest one at a time).
 GRID = {
-    "PASSAGE_THRESHOLD": (answering, (answering.PASSAGE_THRESHOLD, 1.2, 1.4, 2.0)),
-    "NAMED_PASSAGE_THRESHOLD": (answering, (answering.NAMED_PASSAGE_THRESHOLD, 0.7, 1.3)),
+    "PASSAGE_THRESHOLD": (statement_choice, (statement_choice.PASSAGE_THRESHOLD, 1.2, 1.4, 2.0)),
+    "NAMED_PASSAGE_THRESHOLD": (statement_choice, (statement_choice.NAMED_PASSAGE_THRESHOLD, 0.7, 1.3)),
     "SUPPLEMENT_THRESHOLD": (answering, (answering.SUPPLEMENT_THRESHOLD, 0.7, 1.5)),
     "ALIAS_COVERAGE": (answering, (answering.ALIAS_COVERAGE, 0.0, 0.3, 0.75)),
     "INTENT_CONFIDENCE": (answering, (answering.INTENT_CONFIDENCE, 0.5, 0.7, 0.8)),

@@ -58,8 +58,12 @@ class Analyzer:
         self._stemmer = Stemmer.Stemmer(STEMMERS[lang])
 
     def terms(self, text: str) -> List[str]:
+        return [term for _, term in self.words_and_terms(text)]
+
+    def words_and_terms(self, text: str) -> List[Tuple[str, str]]:
+        """Each word kept (the folded word as typed: a typo is looked up by it), with its term."""
         kept = [word for word in words(text) if word not in STOPWORDS[self.lang] and not word.isdigit()]
-        return self._stemmer.stemWords(kept)
+        return list(zip(kept, self._stemmer.stemWords(kept)))
 
     def stem(self, folded_words: List[str]) -> List[str]:
         return self._stemmer.stemWords(folded_words)
