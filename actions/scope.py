@@ -78,12 +78,19 @@ def strong_names(portfolio: Portfolio) -> Dict[str, Dict[str, List[str]]]:
         "partner": {p.id: [p.name, p.short_name, *_short_forms(p.aliases.all(), [p.short_name])]
                     for p in portfolio.partners.values()},
         "project": {p.id: [p.title.sv, p.title.en, p.short_name.sv, p.short_name.en,
+                           *_titles_without_short_name([p.title.sv, p.title.en]),
                            *_short_forms(p.aliases.all(), [p.short_name.sv, p.short_name.en])]
                     for p in portfolio.projects.values()},
         "person": {p.id: [p.name, *_rare_surnames(p.aliases.all(), p.name)] for p in portfolio.people.values()},
         "programme": {programme.id: [programme.name.sv, programme.name.en, programme.funding.funder,
                                      *(a for a in programme.aliases.all() if len(a.split()) > 1)]},
     }
+
+
+def _titles_without_short_name(titles: List[str]) -> List[str]:
+    """A title without the short name it ends in ("Miljöpedagogik i förskolan" of "Miljöpedagogik i förskolan
+    (MIS 2)") is still the project's official name."""
+    return [stripped for title in titles if (stripped := re.sub(r"\s*\([^)]*\)\s*$", "", title)) != title]
 
 
 def _rare_surnames(aliases: List[str], name: str) -> List[str]:

@@ -322,3 +322,35 @@ def test_no_passage_is_added_when_the_answer_covers_the_question(domain, questio
     action = ActionAnswerFollowup() if intent == "inform_entity" else ActionAnswerProgramme()
     _, _, messages = run_action(action, make_tracker(question, intent, language=language, **slots), domain)
     assert [m["response"] for m in messages] == [response]
+
+
+@pytest.mark.parametrize("language, question, expected", [
+    ("en", "What was set up in Växjö to help young people who stay at home instead of going to school?", "field team"),
+    ("sv", "Vad slapp familjerna?", "Per Sandberg"),
+])
+def test_an_unsigned_question_about_what_was_done_needs_less_of_its_words_held(domain, language, question, expected):
+    """No sign of the domain, and the statement holds half of the words (or both of two): in the past tense, asking
+    what was done, that is a question about the projects."""
+    tracker = make_tracker(question, "out_of_scope", language=language)
+    texts, slots, _ = run_action(ActionOutOfScope(), tracker, domain)
+    assert outcome(slots) == "answered_passage" and expected in texts[0], texts
+
+
+@pytest.mark.parametrize("language, question", [
+    ("en", "my teenager stays home from school, who can support us"),
+    ("en", "what is there to help young people who stay at home instead of going to school"),
+    ("sv", "vad slipper familjer"),
+])
+def test_the_same_words_in_the_present_or_for_oneself_stay_out_of_scope(domain, language, question):
+    tracker = make_tracker(question, "out_of_scope", language=language)
+    texts, slots, _ = run_action(ActionOutOfScope(), tracker, domain)
+    assert outcome(slots) == "out_of_scope", texts
+
+
+@pytest.mark.parametrize("language, question", [
+    ("sv", "När ska projektet om miljöpedagogik i förskolan vara klart?"),
+    ("en", "who ran social entrepreneurship kosovo"),
+])
+def test_a_title_without_its_short_name_names_the_project(gate, language, question):
+    """"Miljöpedagogik i förskolan" is the title of "Miljöpedagogik i förskolan (MIS 2)", not an everyday alias."""
+    assert gate.signs(question, language).names, gate.signs(question, language)

@@ -1,0 +1,42 @@
+"""Does a question ask what was done? The brochure reports projects that ran and results they left; a visitor who
+asks about them writes in the past tense ("what was set up for young people who stay home from school?"), while
+the municipality's other services are asked about in the present, often for oneself ("my teenager stays home from
+school, who can support us?"). Grammar words only: the closed classes of pronouns and irregular past forms, and
+the regular past endings."""
+import re
+from typing import List
+
+FIRST_PERSON_SINGULAR = {
+    "en": {"i", "im", "ive", "id", "my", "me", "mine", "myself"},
+    "sv": {"jag", "min", "mitt", "mina", "mig", "mej"},
+}
+IRREGULAR_PAST = {
+    "en": {"was", "were", "did", "had", "began", "became", "brought", "built", "came", "chose", "drew", "felt",
+           "found", "gave", "got", "grew", "held", "kept", "knew", "learnt", "led", "left", "made", "meant", "met",
+           "paid", "ran", "said", "saw", "sent", "set", "spent", "spoke", "stood", "taught", "thought", "told", "took",
+           "went", "won", "wrote", "been", "done", "gone", "given", "taken", "seen", "grown", "written", "chosen"},
+    "sv": {"blev", "bar", "band", "bjöd", "bröt", "drev", "drog", "fann", "fanns", "fick", "for", "föll", "gav",
+           "gick", "gjorde", "hade", "höll", "kom", "lät", "låg", "sa", "sade", "satt", "skrev", "slapp", "slog",
+           "stod", "steg", "såg", "tog", "vann", "visste", "blivit", "funnits", "fått", "gett", "givit", "gjort",
+           "gått", "haft", "hållit", "kommit", "sagt", "sett", "skrivit", "tagit", "varit", "vunnit"},
+}
+# Weak verbs: "started", "worked"; "startade", "byggde", "lärde", "hjälpte", "träffades", "har genomförts".
+REGULAR_PAST_ENDINGS = {"en": ("ed",), "sv": ("ade", "dde", "gde", "rde", "lde", "kte", "pte", "ades", "des")}
+SHORTEST_REGULAR = 5  # "need", "used", "red", "bed" are not "-ed" forms
+# The Swedish passive supine ("har startats", "har skapats"): long words only, as "plats" and "mats" are nouns.
+SUPINE_PASSIVE, SHORTEST_SUPINE_PASSIVE = "ats", 7
+
+
+def asks_what_was_done(text: str, lang: str) -> bool:
+    """Past tense, and not about the visitor themselves ("I applied for …, when will I hear back?")."""
+    found = _words(text)
+    if any(word in FIRST_PERSON_SINGULAR[lang] for word in found):
+        return False
+    return any(word in IRREGULAR_PAST[lang] or len(word) >= SHORTEST_REGULAR
+               and word.endswith(REGULAR_PAST_ENDINGS[lang])
+               or lang == "sv" and len(word) >= SHORTEST_SUPINE_PASSIVE and word.endswith(SUPINE_PASSIVE)
+               for word in found)
+
+
+def _words(text: str) -> List[str]:
+    return re.findall(r"[^\W\d_]+", (text or "").lower().replace("'", "").replace("’", ""))

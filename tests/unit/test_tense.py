@@ -1,0 +1,32 @@
+"""Questions that ask what was done, as questions about the projects do (actions/portfolio/tense.py)."""
+import pytest
+
+from actions.portfolio.tense import asks_what_was_done
+
+
+@pytest.mark.parametrize("language, question", [
+    ("en", "what happened with the kids who stay home from school"),
+    ("en", "which uni came to give lectures to the students?"),
+    ("en", "did they bring in anyone from outside?"),
+    ("en", "How did the partners measure their work against each other?"),
+    ("sv", "Vad slapp familjerna?"),
+    ("sv", "vilka startade samarbetet"),
+    ("sv", "har fullmäktige fått nåt nytt planeringsverktyg?"),
+    ("sv", "vilken kurs har implementerats i kommunen"),
+])
+def test_a_question_in_the_past_asks_what_was_done(language, question):
+    assert asks_what_was_done(question, language)
+
+
+@pytest.mark.parametrize("language, question", [
+    ("en", "my teenager stays home from school, who can support us"),
+    ("en", "I applied for a parking permit, when will I hear back?"),
+    ("en", "how do I apply to upper secondary school"),
+    ("en", "where can I get help if I need it"),
+    ("sv", "min tonåring stannar hemma från skolan vem kan stötta oss"),
+    ("sv", "jag sökte bygglov i maj, när får jag svar?"),
+    ("sv", "hur återvinner man avfall hemma"),
+    ("sv", "vad kostar en plats på förskolan"),
+])
+def test_a_question_in_the_present_or_about_oneself_does_not(language, question):
+    assert not asks_what_was_done(question, language)
