@@ -277,7 +277,7 @@ def answer_with_statement(turn: Turn, hit: Hit) -> None:
 
 def say_passage(turn: Turn, response: str, hit: Hit) -> None:
     passage = hit.passage
-    turn.say(response, title=passage.title, passage=passage.text, source=passage.source)
+    turn.say(response, title=passage.title, passage=passage.quoted, source=passage.source)
 
 
 def _supplement(turn: Turn, signs: Signs) -> None:

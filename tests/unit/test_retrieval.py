@@ -120,3 +120,19 @@ def test_a_word_typed_with_one_slip_finds_the_content_word(passages):
     assert passages.query_terms("contract", "en") == [] and passages.query_terms("vänder", "sv") == []
     best = passages.best("how many vulnerable famlies got coordinated suport", "en")
     assert "41 vulnerable families" in best.passage.text, best
+
+
+@pytest.mark.parametrize("language, statement, lead", [
+    ("sv", "I dag har det en viktig nyckelroll", "Familjeteamet blev permanent"),
+    ("en", "Today it plays a key role", "the Family Team became a permanent part"),
+    ("en", "That creates value far beyond", "Our biggest journey"),
+])
+def test_a_statement_that_points_back_is_quoted_after_the_sentence_it_points_to(passages, language, statement, lead):
+    """"Today it plays a key role …": alone, the visitor cannot tell what "it" is."""
+    found = [p for p in passages.passages(language) if p.text.startswith(statement)]
+    assert len(found) == 1 and lead in found[0].quoted and found[0].quoted.endswith(found[0].text), found
+
+
+def test_a_statement_that_stands_alone_is_quoted_alone(passages):
+    found = [p for p in passages.passages("en") if p.text.startswith("The pilot went well")]
+    assert len(found) == 1 and found[0].quoted == found[0].text

@@ -354,3 +354,11 @@ def test_the_same_words_in_the_present_or_for_oneself_stay_out_of_scope(domain, 
 def test_a_title_without_its_short_name_names_the_project(gate, language, question):
     """"Miljöpedagogik i förskolan" is the title of "Miljöpedagogik i förskolan (MIS 2)", not an everyday alias."""
     assert gate.signs(question, language).names, gate.signs(question, language)
+
+
+def test_a_passage_answer_that_points_back_brings_the_sentence_it_points_to(domain):
+    """"I dag har det en viktig nyckelroll …" answers "finns familjeteamet kvar?" only with the sentence before it,
+    which says the Family Team became permanent."""
+    tracker = make_tracker("finns familjeteamet kvar i kommunen idag?", "out_of_scope")
+    texts, slots, _ = run_action(ActionOutOfScope(), tracker, domain)
+    assert outcome(slots) == "answered_passage" and "blev permanent" in texts[0] and "nyckelroll" in texts[0], texts
