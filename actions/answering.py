@@ -185,12 +185,19 @@ def answer_from_passages(turn: Turn, signs: Optional[Signs] = None, hit: Optiona
 def passage_may_answer(turn: Turn, signs: Signs, hit: Hit, in_scope_already: bool = False) -> bool:
     """It scores enough; the question is about the partnerships or the passage holds it; a question whose only
     sign is an everyday alias is about what the passage is about; and nothing in it asks about something else."""
-    if hit.score < threshold(hit, signs) or asks_about_something_else(turn, signs):
+    if hit.score < threshold(hit, signs):
+        return False
+    if asks_about_something_else(turn, signs) and not _holds_nearly_all(turn, hit):
         return False
     if not (in_scope_already or in_scope(turn, signs) or covers_question(turn, signs, hit)):
         return False
     return not weak_only(turn, signs) or answers_the_alias(turn, signs, hit.passage.searchable, ALIAS_COVERAGE,
                                                             [hit.passage.subject])
+
+
+def _holds_nearly_all(turn: Turn, hit: Hit) -> bool:
+    covered, asked = _coverage(turn, hit)
+    return covered >= UNSIGNED_COVERED_TERMS and covered >= UNSIGNED_COVERAGE * asked
 
 
 def _what_it_names(turn: Turn, signs: Signs) -> List[Dict[str, str]]:

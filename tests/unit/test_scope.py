@@ -362,3 +362,18 @@ def test_a_passage_answer_that_points_back_brings_the_sentence_it_points_to(doma
     tracker = make_tracker("finns familjeteamet kvar i kommunen idag?", "out_of_scope")
     texts, slots, _ = run_action(ActionOutOfScope(), tracker, domain)
     assert outcome(slots) == "answered_passage" and "blev permanent" in texts[0] and "nyckelroll" in texts[0], texts
+
+
+def test_a_word_the_content_lacks_does_not_turn_away_a_statement_holding_nearly_all_the_question(domain):
+    """"hänvisar" is no word of the content, but the statement holds five of the question's six words: the verb
+    does not make it a question about something else."""
+    question = "Vilken webbplats hänvisar Växjö kommun till för mer information om kommunala partnerskap?"
+    texts, slots, _ = run_action(ActionSearchContent(), make_tracker(question, "nlu_fallback"), domain)
+    assert outcome(slots) == "answered_passage" and "icld.se" in texts[0], texts
+
+
+def test_a_word_the_content_lacks_still_turns_away_a_statement_holding_less(domain):
+    """The chair's role holds three of four words of "… salary": the salary is something else."""
+    tracker = make_tracker("chair of the municipal executive board salary", "nlu_fallback", language="en")
+    texts, slots, _ = run_action(ActionSearchContent(), tracker, domain)
+    assert outcome(slots) in ("not_found", "out_of_scope"), texts
