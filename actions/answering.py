@@ -12,7 +12,7 @@ from rasa_sdk.events import SlotSet
 
 from actions.aliases import aliased_projects, answers_the_alias
 from actions.portfolio.retrieval import STOPWORDS, Hit, content_language, same_beginning
-from actions.portfolio.tense import asks_what_was_done
+from actions.portfolio.tense import asks_what_was_done_or_said
 from actions.scope import Signs, get_gate
 from actions.statement_choice import (
     COVERED_TERMS,
@@ -48,8 +48,8 @@ OVERRULE_COVERAGE = 0.6
 # four of five words, so one word the statement lacks ("what", "enligt") does not make its question off-topic.
 UNSIGNED_COVERAGE = 0.8
 UNSIGNED_COVERED_TERMS = 3
-# ... unless it asks what was done (actions/portfolio/tense.py), as questions about the projects do and questions
-# about the municipality's services seldom do: then four of ten words will do ("What was set up in Växjö to help
+# ... unless it asks what was done or said (actions/portfolio/tense.py), as questions about the projects and quotes
+# do and questions about the municipality's services seldom do: then four of ten words will do ("What was set up in Växjö to help
 # young people who stay at home instead of going to school?"), or both words of a two-word question ("Vad slapp
 # familjerna?").
 PAST_COVERAGE = 0.4
@@ -228,7 +228,7 @@ def covers_question(turn: Turn, signs: Signs, hit: Optional[Hit]) -> bool:
     covered, asked = _coverage(turn, hit)
     if signs.in_domain:
         return covered >= COVERED_TERMS and covered >= OVERRULE_COVERAGE * asked
-    if asks_what_was_done(turn.text, content_language(turn.lang)):
+    if asks_what_was_done_or_said(turn.text, content_language(turn.lang)):
         return covered >= min(UNSIGNED_COVERED_TERMS, asked) >= COVERED_TERMS and covered >= PAST_COVERAGE * asked
     return covered >= UNSIGNED_COVERED_TERMS and covered >= UNSIGNED_COVERAGE * asked
 

@@ -1,8 +1,9 @@
-"""Does a question ask what was done? The brochure reports projects that ran and results they left; a visitor who
-asks about them writes in the past tense ("what was set up for young people who stay home from school?"), while
-the municipality's other services are asked about in the present, often for oneself ("my teenager stays home from
-school, who can support us?"). Grammar words only: the closed classes of pronouns and irregular past forms, and
-the regular past endings."""
+"""Does a question ask what was done, or what someone said? The brochure reports projects that ran and results
+they left, and quotes people: a visitor who asks about them writes in the past tense ("what was set up for young
+people who stay home from school?") or asks what someone says ("… enligt rektorn"). The municipality's other
+services are asked about in the present, often for oneself ("my teenager stays home from school, who can support
+us?"). Grammar words only: the closed classes of pronouns, irregular past forms and reporting verbs, and the
+regular past endings."""
 import re
 from typing import List
 
@@ -22,17 +23,24 @@ IRREGULAR_PAST = {
 }
 # Weak verbs: "started", "worked"; "startade", "byggde", "lärde", "hjälpte", "träffades", "har genomförts".
 REGULAR_PAST_ENDINGS = {"en": ("ed",), "sv": ("ade", "dde", "gde", "rde", "lde", "kte", "pte", "ades", "des")}
+# What someone said: "… enligt rektorn", "… says the school head", "how does the chair feel about …".
+REPORTING = {
+    "en": {"according", "says", "said", "say", "describe", "describes", "described", "feel", "feels", "felt", "think",
+           "thinks", "thought"},
+    "sv": {"enligt", "säger", "sa", "sade", "tycker", "tyckte", "anser", "ansåg", "beskriver", "beskrev", "menar"},
+}
 SHORTEST_REGULAR = 5  # "need", "used", "red", "bed" are not "-ed" forms
 # The Swedish passive supine ("har startats", "har skapats"): long words only, as "plats" and "mats" are nouns.
 SUPINE_PASSIVE, SHORTEST_SUPINE_PASSIVE = "ats", 7
 
 
-def asks_what_was_done(text: str, lang: str) -> bool:
-    """Past tense, and not about the visitor themselves ("I applied for …, when will I hear back?")."""
+def asks_what_was_done_or_said(text: str, lang: str) -> bool:
+    """Past tense, or what someone says, and not about the visitor themselves ("I applied for …, when will I hear
+    back?")."""
     found = _words(text)
     if any(word in FIRST_PERSON_SINGULAR[lang] for word in found):
         return False
-    return any(word in IRREGULAR_PAST[lang] or len(word) >= SHORTEST_REGULAR
+    return any(word in IRREGULAR_PAST[lang] or word in REPORTING[lang] or len(word) >= SHORTEST_REGULAR
                and word.endswith(REGULAR_PAST_ENDINGS[lang])
                or lang == "sv" and len(word) >= SHORTEST_SUPINE_PASSIVE and word.endswith(SUPINE_PASSIVE)
                for word in found)

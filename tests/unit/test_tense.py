@@ -1,7 +1,8 @@
-"""Questions that ask what was done, as questions about the projects do (actions/portfolio/tense.py)."""
+"""Questions that ask what was done or said, as questions about the projects and quotes do
+(actions/portfolio/tense.py)."""
 import pytest
 
-from actions.portfolio.tense import asks_what_was_done
+from actions.portfolio.tense import asks_what_was_done_or_said
 
 
 @pytest.mark.parametrize("language, question", [
@@ -13,9 +14,13 @@ from actions.portfolio.tense import asks_what_was_done
     ("sv", "vilka startade samarbetet"),
     ("sv", "har fullmäktige fått nåt nytt planeringsverktyg?"),
     ("sv", "vilken kurs har implementerats i kommunen"),
+    ("en", "what do students get from it, says the school head?"),
+    ("en", "How does the chair feel about the city's engagement?"),
+    ("sv", "vad får lärarna ut av sånt här enligt rektorn?"),
+    ("sv", "vad tycker rektorn om projektet"),
 ])
-def test_a_question_in_the_past_asks_what_was_done(language, question):
-    assert asks_what_was_done(question, language)
+def test_a_question_in_the_past_asks_what_was_done_or_said(language, question):
+    assert asks_what_was_done_or_said(question, language)
 
 
 @pytest.mark.parametrize("language, question", [
@@ -29,4 +34,4 @@ def test_a_question_in_the_past_asks_what_was_done(language, question):
     ("sv", "vad kostar en plats på förskolan"),
 ])
 def test_a_question_in_the_present_or_about_oneself_does_not(language, question):
-    assert not asks_what_was_done(question, language)
+    assert not asks_what_was_done_or_said(question, language)
