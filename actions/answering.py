@@ -222,13 +222,15 @@ def _what_it_names(turn: Turn, signs: Signs) -> List[Dict[str, str]]:
 
 def covers_question(turn: Turn, signs: Signs, hit: Optional[Hit]) -> bool:
     """The passage holds most of the question's words: the question asks what that statement says. With no sign
-    of the domain at all it must hold nearly all of them, and more of them."""
+    of the domain at all it must hold nearly all of them, and more of them; a question about what was done or said
+    needs less."""
     if not hit:
         return False
     covered, asked = _coverage(turn, hit)
+    done_or_said = asks_what_was_done_or_said(turn.text, content_language(turn.lang))
     if signs.in_domain:
-        return covered >= COVERED_TERMS and covered >= OVERRULE_COVERAGE * asked
-    if asks_what_was_done_or_said(turn.text, content_language(turn.lang)):
+        return covered >= COVERED_TERMS and covered >= (PAST_COVERAGE if done_or_said else OVERRULE_COVERAGE) * asked
+    if done_or_said:
         return covered >= min(UNSIGNED_COVERED_TERMS, asked) >= COVERED_TERMS and covered >= PAST_COVERAGE * asked
     return covered >= UNSIGNED_COVERED_TERMS and covered >= UNSIGNED_COVERAGE * asked
 

@@ -7,6 +7,8 @@ regular past endings."""
 import re
 from typing import List
 
+from actions.portfolio.retrieval import FUNCTION_WORDS
+
 FIRST_PERSON_SINGULAR = {
     "en": {"i", "im", "ive", "id", "my", "me", "mine", "myself"},
     "sv": {"jag", "min", "mitt", "mina", "mig", "mej"},
@@ -41,9 +43,15 @@ def asks_what_was_done_or_said(text: str, lang: str) -> bool:
     if any(word in FIRST_PERSON_SINGULAR[lang] for word in found):
         return False
     return any(word in IRREGULAR_PAST[lang] or word in REPORTING[lang] or len(word) >= SHORTEST_REGULAR
-               and word.endswith(REGULAR_PAST_ENDINGS[lang])
+               and word.endswith(REGULAR_PAST_ENDINGS[lang]) and _not_before_a_noun(found, i, lang)
                or lang == "sv" and len(word) >= SHORTEST_SUPINE_PASSIVE and word.endswith(SUPINE_PASSIVE)
-               for word in found)
+               for i, word in enumerate(found))
+
+
+def _not_before_a_noun(found: List[str], i: int, lang: str) -> bool:
+    """"subsidised jobs", "continued work": an English "-ed" word before a noun is an adjective; a verb ends the
+    question or comes before a function word ("aimed at", "was created?")."""
+    return lang != "en" or i == len(found) - 1 or found[i + 1] in FUNCTION_WORDS
 
 
 def _words(text: str) -> List[str]:

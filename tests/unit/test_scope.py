@@ -377,3 +377,12 @@ def test_a_word_the_content_lacks_still_turns_away_a_statement_holding_less(doma
     tracker = make_tracker("chair of the municipal executive board salary", "nlu_fallback", language="en")
     texts, slots, _ = run_action(ActionSearchContent(), tracker, domain)
     assert outcome(slots) in ("not_found", "out_of_scope"), texts
+
+
+def test_a_question_with_a_weak_sign_about_what_was_done_needs_less_of_its_words_held(domain, gate):
+    """"Teknikum" is an everyday alias (a weak sign); the statement holds three of the question's seven words, and
+    the question asks what was done."""
+    question = "what did the teknikum students hear about from the university teachers"
+    assert gate.signs(question, "en").aliases == ["teknikum"]
+    texts, slots, _ = run_action(ActionOutOfScope(), make_tracker(question, "out_of_scope", language="en"), domain)
+    assert outcome(slots) == "answered_passage" and "Linnaeus University" in texts[0], texts

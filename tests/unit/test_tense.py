@@ -28,6 +28,7 @@ def test_a_question_in_the_past_asks_what_was_done_or_said(language, question):
     ("en", "I applied for a parking permit, when will I hear back?"),
     ("en", "how do I apply to upper secondary school"),
     ("en", "where can I get help if I need it"),
+    ("en", "who can help people in subsidised jobs find work"),
     ("sv", "min tonåring stannar hemma från skolan vem kan stötta oss"),
     ("sv", "jag sökte bygglov i maj, när får jag svar?"),
     ("sv", "hur återvinner man avfall hemma"),
