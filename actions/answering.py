@@ -55,7 +55,8 @@ UNSIGNED_COVERED_TERMS = 3
 PAST_COVERAGE = 0.4
 # A question whose only sign is an everyday alias of a partner, project or person ("förskolan", "Veab", "South
 # Africa") is answered only by an answer about what the alias names ("vad kostar förskolan per månad" is not a
-# question about the programme's funding); a passage must also hold this share of the question's other words.
+# question about the programme's funding); a passage must also hold this share of the question's other words
+# (PAST_COVERAGE when the question asks what was done or said).
 ALIAS_COVERAGE = 0.6
 # A question with no sign of the domain is still answered by its intent when the model is at least this sure of a
 # fact intent and every word of the question is one the content or its questions use ("Vilka projekt finns det?",
@@ -191,7 +192,8 @@ def passage_may_answer(turn: Turn, signs: Signs, hit: Hit, in_scope_already: boo
         return False
     if not (in_scope_already or in_scope(turn, signs) or covers_question(turn, signs, hit)):
         return False
-    return not weak_only(turn, signs) or answers_the_alias(turn, signs, hit.passage.searchable, ALIAS_COVERAGE,
+    coverage = PAST_COVERAGE if asks_what_was_done_or_said(turn.text, content_language(turn.lang)) else ALIAS_COVERAGE
+    return not weak_only(turn, signs) or answers_the_alias(turn, signs, hit.passage.searchable, coverage,
                                                             [hit.passage.subject])
 
 

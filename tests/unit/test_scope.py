@@ -386,3 +386,12 @@ def test_a_question_with_a_weak_sign_about_what_was_done_needs_less_of_its_words
     assert gate.signs(question, "en").aliases == ["teknikum"]
     texts, slots, _ = run_action(ActionOutOfScope(), make_tracker(question, "out_of_scope", language="en"), domain)
     assert outcome(slots) == "answered_passage" and "Linnaeus University" in texts[0], texts
+
+
+def test_a_question_whose_sign_is_an_alias_about_what_was_done_needs_less_of_its_other_words_held(domain):
+    """"Teknikum" names SEKOS 2 as an everyday alias; of "topics", "university", "lecturers" and "cover" the
+    statement about the lectures holds two, which is enough for a question about what was done."""
+    tracker = make_tracker("What topics did the university lecturers cover at Teknikum?", "nlu_fallback",
+                           language="en")
+    texts, slots, _ = run_action(ActionSearchContent(), tracker, domain)
+    assert outcome(slots) == "answered_passage" and "social enterprise" in texts[0], texts
