@@ -11,9 +11,6 @@ from actions.portfolio.text import fold, format_list, format_number, format_peri
 LANGUAGES = ("sv", "en")
 DRAFT_PLACEHOLDER = "TODO"  # what a drafted phrasing (insights/phrasings.py) says where the editor must write
 # Sentence ends; "FN:s", "t.ex." and decimal numbers carry no space after the dot, so they stay whole.
-# Pronouns that point back to what the sentence before said, looked for among a sentence's first words.
-POINTING_BACK = {"it", "this", "that", "these", "they", "det", "detta", "dessa"}
-POINTING_BACK_WITHIN = 6
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ\"'–-])")
 
 
@@ -25,12 +22,14 @@ class Passage:
     subject: str = ""  # "project:mis-2", "partner:vushtrri", "person:..." or "" for the programme
     names: str = ""  # the subject's names, indexed with the passage so "familjeteamet" finds its sentences
     asks: str = ""  # visitors' words for what it says (content/phrasings.yml), indexed with it, never quoted
-    lead: str = ""  # the sentence before it, when it points back to it ("Today it plays a key role …")
+    paragraph: str = ""  # the whole text it is a sentence of (a quote, a project's results), when that has more
 
     @property
     def quoted(self) -> str:
-        """What the visitor is shown: the statement, after the sentence it points back to."""
-        return f"{self.lead} {self.text}" if self.lead else self.text
+        """What the visitor is shown: the paragraph the statement is a sentence of, as the content has it. A
+        sentence alone may not say what it speaks of ("Today it plays a key role …"), or cut a person's words short;
+        the paragraphs are short (at most about 100 words)."""
+        return self.paragraph or self.text
 
     @property
     def searchable(self) -> str:
@@ -42,12 +41,6 @@ def sentences(text: str) -> List[str]:
     return [part.strip() for part in _SENTENCE_END.split(text or "") if part.strip()]
 
 
-def _points_back(sentence: str) -> bool:
-    """"Today it plays a key role …", "Det vill jag att vi fortsätter med": alone, the visitor cannot tell what
-    "it" is."""
-    return any(word in POINTING_BACK for word in words(sentence)[:POINTING_BACK_WITHIN])
-
-
 def passages(portfolio: Portfolio, lang: str) -> List[Passage]:
     """Every statement of the content in one language, with its title and source."""
     programme, contact = portfolio.programme, portfolio.resources.contact
@@ -56,9 +49,8 @@ def passages(portfolio: Portfolio, lang: str) -> List[Passage]:
     def add(texts: Iterable[str], title: str, source: str, subject: str = "", names: str = "") -> None:
         for text in texts:
             parts = sentences(text)
-            found.extend(Passage(sentence, title, source, subject, names,
-                                 lead=parts[i - 1] if i and _points_back(sentence) else "")
-                         for i, sentence in enumerate(parts))
+            paragraph = text.strip() if len(parts) > 1 else ""
+            found.extend(Passage(sentence, title, source, subject, names, paragraph=paragraph) for sentence in parts)
 
     programme_names = " ".join([programme.name(lang), *programme.aliases.all()])
     add([field(lang) for field in (programme.history, programme.basis, programme.purpose, programme.give_and_take,

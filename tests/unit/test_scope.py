@@ -356,7 +356,7 @@ def test_a_title_without_its_short_name_names_the_project(gate, language, questi
     assert gate.signs(question, language).names, gate.signs(question, language)
 
 
-def test_a_passage_answer_that_points_back_brings_the_sentence_it_points_to(domain):
+def test_a_passage_answer_quotes_the_paragraph_of_its_statement(domain):
     """"I dag har det en viktig nyckelroll …" answers "finns familjeteamet kvar?" only with the sentence before it,
     which says the Family Team became permanent."""
     tracker = make_tracker("finns familjeteamet kvar i kommunen idag?", "out_of_scope")
@@ -395,3 +395,11 @@ def test_a_question_whose_sign_is_an_alias_about_what_was_done_needs_less_of_its
                            language="en")
     texts, slots, _ = run_action(ActionSearchContent(), tracker, domain)
     assert outcome(slots) == "answered_passage" and "social enterprise" in texts[0], texts
+
+
+def test_a_passage_answer_about_a_persons_words_quotes_all_of_them(domain):
+    """The search's best sentence of Malin Lauber's quote is "Jag är superstolt …"; what she says of Växjö as an
+    employer is in the same quote, which is given whole."""
+    tracker = make_tracker("Vad betyder engagemanget för Växjö som arbetsgivare enligt Lauber?", "nlu_fallback")
+    texts, slots, _ = run_action(ActionSearchContent(), tracker, domain)
+    assert outcome(slots) == "answered_passage" and "attraktiv arbetsgivare" in texts[0], texts
