@@ -116,10 +116,7 @@ def asks_about_something_else(turn: Turn, signs: Signs) -> bool:
 
 
 def confidence(turn: Turn) -> float:
-    try:
-        return float((turn.tracker.latest_message.get("intent") or {}).get("confidence") or 0.0)
-    except (TypeError, ValueError):
-        return 0.0
+    return turn.confidence
 
 
 def answer_in_scope(turn: Turn, handler: Handler) -> None:

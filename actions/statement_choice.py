@@ -6,6 +6,7 @@ from typing import Dict, List, Optional, Set
 
 from actions.portfolio.answer_types import asked_kind, holds_kind
 from actions.portfolio.retrieval import Hit, content_language, own_words, same_beginning
+from actions.portfolio.tense import asks_what_someone_said
 from actions.scope import VOCABULARY_WEIGHT, Signs, get_gate
 from actions.turn import Turn
 
@@ -22,6 +23,9 @@ CLARIFY_COVERAGE = 0.5
 STANDS_OUT = 1.75
 CANDIDATES = 10
 COMPOUND_HEAD = 5  # the first part of a Swedish compound that may begin a project's name ("miljö")
+# A person named only by an everyday alias gets their words in place of an answer the model is this sure of only
+# when the question asks what someone says.
+SURE_OF_ANOTHER_QUESTION = 0.9
 
 
 def offered_project_the_question_names(turn: Turn) -> Optional[str]:
@@ -53,7 +57,9 @@ def words_of_the_person_the_answer_passes_by(turn: Turn, signs: Signs) -> Option
     """The question names a person ("enligt Lauber", "according to the Teknikum principal") and the intent's answer
     does not speak of them: the best statement about that person, when it scores enough."""
     people = [name for name in signs.names if name.startswith("person:")]
-    people += [f"person:{item}" for item in signs.alias_items if item in turn.content.people]
+    if turn.confidence < SURE_OF_ANOTHER_QUESTION or asks_what_someone_said(turn.text, content_language(turn.lang)):
+        # an everyday alias may be a plain word ("the principal objective"): a sure model asked something else
+        people += [f"person:{item}" for item in signs.alias_items if item in turn.content.people]
     answer = answer_text(turn)
     people = [p for p in people if turn.content.people[p.partition(":")[2]].name not in answer]
     if not people:

@@ -23,6 +23,14 @@ class Turn:
         self.events: List[Dict[str, Any]] = []
         self._focus: Optional[Tuple[str, str]] = None
 
+    @property
+    def confidence(self) -> float:
+        """How sure the model is of the message's intent."""
+        try:
+            return float((self.tracker.latest_message.get("intent") or {}).get("confidence") or 0.0)
+        except (TypeError, ValueError):
+            return 0.0
+
     def focus_on(self, kind: str, entity_id: str) -> None:
         """Answer about this item (picked from a list or named in a follow-up), whatever the text says."""
         self._focus = (kind, entity_id)

@@ -42,10 +42,17 @@ def asks_what_was_done_or_said(text: str, lang: str) -> bool:
     found = _words(text)
     if any(word in FIRST_PERSON_SINGULAR[lang] for word in found):
         return False
-    return any(word in IRREGULAR_PAST[lang] or word in REPORTING[lang] or len(word) >= SHORTEST_REGULAR
-               and word.endswith(REGULAR_PAST_ENDINGS[lang]) and _not_before_a_noun(found, i, lang)
-               or lang == "sv" and len(word) >= SHORTEST_SUPINE_PASSIVE and word.endswith(SUPINE_PASSIVE)
-               for i, word in enumerate(found))
+    return asks_what_someone_said(text, lang) or any(
+        word in IRREGULAR_PAST[lang]
+        or len(word) >= SHORTEST_REGULAR and word.endswith(REGULAR_PAST_ENDINGS[lang])
+        and _not_before_a_noun(found, i, lang)
+        or lang == "sv" and len(word) >= SHORTEST_SUPINE_PASSIVE and word.endswith(SUPINE_PASSIVE)
+        for i, word in enumerate(found))
+
+
+def asks_what_someone_said(text: str, lang: str) -> bool:
+    """"… enligt rektorn", "… says the school head", "how does the chair feel about …"."""
+    return any(word in REPORTING[lang] for word in _words(text))
 
 
 def _not_before_a_noun(found: List[str], i: int, lang: str) -> bool:

@@ -168,3 +168,18 @@ def test_which_project_is_still_asked_when_no_name_word_tells(domain, language, 
     tracker = make_tracker(question, "ask_project_focus", [entity("partner", "vushtrri")], language=language)
     _, slots, messages = run_action(ActionAnswerProject(), tracker, domain)
     assert "utter_which_project" in [m["response"] for m in messages] and outcome(slots) == "clarified"
+
+
+def test_an_everyday_alias_of_a_person_does_not_take_a_sure_answer_away(domain):
+    """"the principal objective" is no question about the principal: the model is sure it asks SEKOS 2's aim."""
+    tracker = make_tracker("What was the principal objective of SEKOS 2?", "ask_project_purpose", language="en",
+                           entities=[entity("project", "sekos-2")])
+    texts, slots, _ = run_action(ActionAnswerProject(), tracker, domain)
+    assert outcome(slots) == "answered_intent" and "strengthen learning" in texts[0], texts
+
+
+def test_a_question_about_what_a_person_says_gets_their_words_though_the_model_is_sure(domain):
+    tracker = make_tracker("according to the Teknikum principal, what does the project mean for the teachers?",
+                           "ask_project_purpose", language="en")
+    texts, slots, _ = run_action(ActionAnswerProject(), tracker, domain)
+    assert outcome(slots) == "answered_passage" and "best professional development" in texts[0], texts
