@@ -117,6 +117,17 @@ def _only_it_holds_a_rare_word(turn: Turn, signs: Signs, hits: List[Hit]) -> boo
 
 
 def best_passage(turn: Turn, signs: Signs) -> Optional[Hit]:
+    """The best passage (below), and a person's words rather than their title when the question asks what they
+    say ("How does the Åby preschool teacher describe taking part?" matches her title word for word)."""
+    hit = _best_passage(turn, signs)
+    if hit and hit.passage.is_role and asks_what_someone_said(turn.text, content_language(turn.lang)):
+        hits = turn.store.passages.search(turn.text, turn.lang, limit=CANDIDATES)
+        return next((other for other in hits if other.passage.subject == hit.passage.subject
+                     and not other.passage.is_role and other.score >= NAMED_PASSAGE_THRESHOLD), hit)
+    return hit
+
+
+def _best_passage(turn: Turn, signs: Signs) -> Optional[Hit]:
     """The best passage; when it scores too little to be given, the best one about what the question names, which
     needs less (a name of the domain is evidence of its own)."""
     hits = turn.store.passages.search(turn.text, turn.lang, limit=CANDIDATES)

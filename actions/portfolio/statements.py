@@ -23,6 +23,7 @@ class Passage:
     names: str = ""  # the subject's names, indexed with the passage so "familjeteamet" finds its sentences
     asks: str = ""  # visitors' words for what it says (content/phrasings.yml), indexed with it, never quoted
     paragraph: str = ""  # the whole text it is a sentence of (a quote, a project's results), when that has more
+    is_role: bool = False  # "Julia Ahlrot: Head of Strategy …": who a person is, not what they say
 
     @property
     def quoted(self) -> str:
@@ -84,8 +85,10 @@ def passages(portfolio: Portfolio, lang: str) -> List[Passage]:
         about = portfolio.projects.get(person.about)
         if about:
             names += " " + " ".join([about.short_name(lang), *about.aliases.all()])
-        add([f"{person.name}: {person.role(lang)}.", person.quote(lang)], f"{person.name}, {person.role(lang)}",
-            contact.website, f"person:{person.id}", names)
+        title = f"{person.name}, {person.role(lang)}"
+        found.append(Passage(f"{person.name}: {person.role(lang)}.", title, contact.website, f"person:{person.id}",
+                             names, is_role=True))
+        add([person.quote(lang)], title, contact.website, f"person:{person.id}", names)
     for result in portfolio.results:
         subject = f"project:{result.project}" if result.project else ""
         text = result.text(lang)

@@ -2,6 +2,7 @@
 chair only when her words answer, Swedish definite forms (docs/scope.md, eighth pass)."""
 import pytest
 
+from actions.fallback import ActionSearchContent
 from actions.programme import ActionAnswerProgramme
 from actions.projects import ActionAnswerProject
 from tests.unit.conftest import entity, make_tracker, outcome, run_action
@@ -183,3 +184,12 @@ def test_a_question_about_what_a_person_says_gets_their_words_though_the_model_i
                            "ask_project_purpose", language="en")
     texts, slots, _ = run_action(ActionAnswerProject(), tracker, domain)
     assert outcome(slots) == "answered_passage" and "best professional development" in texts[0], texts
+
+
+def test_a_question_about_what_a_person_says_gets_their_words_not_their_title(domain):
+    """"How does the Åby preschool teacher describe …" matches Britta Carlsnäs's title word for word; it asks what
+    she says."""
+    tracker = make_tracker("How does the Åby preschool teacher describe taking part in the project?", "nlu_fallback",
+                           language="en")
+    texts, slots, _ = run_action(ActionSearchContent(), tracker, domain)
+    assert outcome(slots) == "answered_passage" and "great privilege" in texts[0], texts
