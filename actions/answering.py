@@ -18,6 +18,7 @@ from actions.statement_choice import (
     COVERED_TERMS,
     answer_text,
     best_passage,
+    meaning_of_the_goal_the_answer_names,
     offered_project_the_question_names,
     statement_that_answers,
     statement_with_the_kind_the_answer_lacks,
@@ -159,6 +160,9 @@ def answer_in_scope(turn: Turn, handler: Handler) -> None:
             answer_with_statement(turn, hit)
             return
     record(turn, ANSWERED_INTENT)
+    if meaning := meaning_of_the_goal_the_answer_names(turn):
+        say_passage(turn, "utter_passage_also", meaning)
+        return
     _supplement(turn, signs)
 
 

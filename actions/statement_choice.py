@@ -2,10 +2,12 @@
 statements that take the place of an intent's answer when it passes by what was asked ("… enligt Lauber", "hur
 länge …?") or would ask "which project?" though one statement answers (docs/scope.md, eighth to eleventh passes).
 actions/answering.py decides whether a question is answered at all."""
+import re
 from typing import Dict, List, Optional, Set
 
 from actions.portfolio.answer_types import asked_kind, holds_kind
 from actions.portfolio.retrieval import Hit, content_language, own_words, same_beginning
+from actions.portfolio.statements import LABELS
 from actions.portfolio.tense import asks_what_someone_said
 from actions.scope import VOCABULARY_WEIGHT, Signs, get_gate
 from actions.turn import Turn
@@ -68,6 +70,20 @@ def words_of_the_person_the_answer_passes_by(turn: Turn, signs: Signs) -> Option
     about = [hit for hit in hits if hit.passage.subject in people and hit.score >= NAMED_PASSAGE_THRESHOLD]
     return _best_for_the_rest(turn, [hit for hit in about if hit.passage.subject == about[0].passage.subject]) \
         if about else None
+
+
+def meaning_of_the_goal_the_answer_names(turn: Turn) -> Optional[Hit]:
+    """The question asks about a goal ("vad står mål 4 för, det som förskoleprojektet kopplas till?") and the answer
+    names an Agenda 2030 goal of the content by its number only: the statement that says what the goal is."""
+    lang, index, answer = content_language(turn.lang), turn.store.passages, answer_text(turn)
+    goal_word, analyzer = LABELS[lang]["goal"], get_gate().analyzers[lang]
+    if not set(analyzer.terms(goal_word)) & set(analyzer.terms(turn.text)):
+        return None
+    for passage in index.passages(turn.lang):
+        if passage.goal and re.search(rf"\b{goal_word}\s+{passage.goal}\b", answer, re.IGNORECASE) \
+                and passage.text not in answer:
+            return Hit(passage, 0.0)
+    return None
 
 
 def statement_with_the_kind_the_answer_lacks(turn: Turn, signs: Signs) -> Optional[Hit]:

@@ -24,6 +24,7 @@ class Passage:
     asks: str = ""  # visitors' words for what it says (content/phrasings.yml), indexed with it, never quoted
     paragraph: str = ""  # the whole text it is a sentence of (a quote, a project's results), when that has more
     is_role: bool = False  # "Julia Ahlrot: Head of Strategy …": who a person is, not what they say
+    goal: int = 0  # the Agenda 2030 goal whose meaning it gives ("Agenda 2030, Goal 4: good education for all.")
 
     @property
     def quoted(self) -> str:
@@ -63,8 +64,8 @@ def passages(portfolio: Portfolio, lang: str) -> List[Passage]:
     add([f"{LABELS[lang]['core_values'].format(funder=funding.funder)} {values}."], funding.funder_name(lang),
         funding.website, names=programme_names)
     for goal in programme.agenda2030.goals:
-        add([f"Agenda 2030, {LABELS[lang]['goal']} {goal.number}: {goal.description(lang)}."], "Agenda 2030",
-            contact.website, names=programme_names)
+        found.append(Passage(f"Agenda 2030, {LABELS[lang]['goal']} {goal.number}: {goal.description(lang)}.",
+                             "Agenda 2030", contact.website, names=programme_names, goal=goal.number))
     for partner in portfolio.partners.values():
         names = " ".join([partner.name, *partner.aliases.all()])
         themes = ", ".join(theme(lang) for theme in partner.themes)

@@ -193,3 +193,19 @@ def test_a_question_about_what_a_person_says_gets_their_words_not_their_title(do
                            language="en")
     texts, slots, _ = run_action(ActionSearchContent(), tracker, domain)
     assert outcome(slots) == "answered_passage" and "great privilege" in texts[0], texts
+
+
+@pytest.mark.parametrize("language, question, meaning", [
+    ("sv", "vad står mål 4 för, det som förskoleprojektet kopplas till?", "god utbildning för alla"),
+    ("en", "what does the goal MIS 2 focused on stand for?", "good education for all"),
+])
+def test_a_question_about_a_goal_gets_what_the_goal_named_in_the_answer_means(domain, language, question, meaning):
+    tracker = make_tracker(question, "ask_project_focus", language=language, entities=[entity("project", "mis-2")])
+    texts, slots, _ = run_action(ActionAnswerProject(), tracker, domain)
+    assert outcome(slots) == "answered_intent" and meaning in " ".join(texts), texts
+
+
+def test_a_question_that_does_not_ask_about_a_goal_gets_no_goal_meaning(domain):
+    tracker = make_tracker("vad fokuserade MIS 2 på", "ask_project_focus", entities=[entity("project", "mis-2")])
+    texts, _, _ = run_action(ActionAnswerProject(), tracker, domain)
+    assert "mål 4" in texts[0] and "god utbildning för alla" not in " ".join(texts), texts
