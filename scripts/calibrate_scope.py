@@ -17,8 +17,8 @@ written at the start of the ninth pass in another visitor's style (short staff q
 `helper_<lang>.txt`, `sentences_<lang>.txt` and `pairs_<lang>.txt` the same, written for the eleventh pass by
 helpers who read only the brochure and content/ (visitors' styles; one question per brochure sentence, as the
 held-out set is built; two per sentence, a resident's and a journalist's); `sentences2_<lang>.txt` one more
-question per sentence, written the same way at the start of the twelfth pass and halved: its odd lines are fit
-(printed), its even lines dev (counted only);
+question per sentence, written the same way at the start of the twelfth pass and halved: counting from 1, its
+even-numbered questions are fit (printed), its odd-numbered dev (counted only);
 `near_<lang>.txt` lines are questions vaxjo.se gets near the partnerships' topics, which must get no partnership
 fact. Prints the counts and the failures.
 Parses are cached in var/cache/ per model file, so a rerun after a code change takes about a minute.
@@ -239,7 +239,8 @@ def probes(simulator: Simulator) -> None:
 
 
 def _probe_halves(kind: str, asked: List) -> Dict[str, List]:
-    """The twelfth pass's sentence set is halved like the tune sets: its even lines are counted only (dev)."""
+    """The twelfth pass's sentence set is halved like the tune sets: counting from 1, its odd-numbered questions are
+    counted only (dev)."""
     if kind != "sentences2":
         return {"": asked}
     return {" fit": asked[1::2], DEV: asked[0::2]}
