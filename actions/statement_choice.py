@@ -88,11 +88,21 @@ def meaning_of_the_goal_the_answer_names(turn: Turn) -> Optional[Hit]:
 
 def statement_with_the_kind_the_answer_lacks(turn: Turn, signs: Signs) -> Optional[Hit]:
     """The question asks how long, how many or when, and the intent's answer holds no duration, number or year:
-    the best statement that holds one (below)."""
-    kind = asked_kind(turn.text, content_language(turn.lang))
-    if not kind or holds_kind(answer_text(turn), kind, content_language(turn.lang)):
+    the best statement that holds one (below). Or the answer is a partner's ("the partnership with Vushtrri began in
+    2013") and the question names one of its projects too ("when did the kosovo preschool thing start?"): that
+    project's statement holding the kind asked."""
+    kind, lang = asked_kind(turn.text, content_language(turn.lang)), content_language(turn.lang)
+    if not kind:
         return None
-    return _best_holding(turn, signs, turn.store.passages.search(turn.text, turn.lang, limit=CANDIDATES), kind)
+    hits = turn.store.passages.search(turn.text, turn.lang, limit=CANDIDATES)
+    if not holds_kind(answer_text(turn), kind, lang):
+        return _best_holding(turn, signs, hits, kind)
+    if not turn.intent.startswith("ask_partner_"):
+        return None
+    projects = {name for name in signs.names if name.startswith("project:")} | {
+        f"project:{item}" for item in signs.alias_items if item in turn.content.projects}
+    return next((hit for hit in hits if hit.passage.subject in projects and holds_kind(hit.passage.text, kind, lang)
+                 and hit.score >= NAMED_PASSAGE_THRESHOLD), None)
 
 
 def _best_holding(turn: Turn, signs: Signs, hits: List[Hit], kind: str) -> Optional[Hit]:

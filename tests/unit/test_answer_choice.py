@@ -3,6 +3,7 @@ chair only when her words answer, Swedish definite forms (docs/scope.md, eighth 
 import pytest
 
 from actions.fallback import ActionSearchContent
+from actions.partners import ActionAnswerPartner
 from actions.programme import ActionAnswerProgramme
 from actions.projects import ActionAnswerProject
 from tests.unit.conftest import entity, make_tracker, outcome, run_action
@@ -209,3 +210,19 @@ def test_a_question_that_does_not_ask_about_a_goal_gets_no_goal_meaning(domain):
     tracker = make_tracker("vad fokuserade MIS 2 på", "ask_project_focus", entities=[entity("project", "mis-2")])
     texts, _, _ = run_action(ActionAnswerProject(), tracker, domain)
     assert "mål 4" in texts[0] and "god utbildning för alla" not in " ".join(texts), texts
+
+
+def test_a_partners_year_gives_way_to_the_year_of_its_project_the_question_names(domain):
+    """"the kosovo preschool thing" is MIS 2 (everyday aliases of Vushtrri and of MIS 2): its start, not the
+    partnership's."""
+    tracker = make_tracker("when did the kosovo preschool thing start?", "ask_partner_start", language="en",
+                           entities=[entity("partner", "vushtrri")])
+    texts, slots, _ = run_action(ActionAnswerPartner(), tracker, domain)
+    assert outcome(slots) == "answered_passage" and "2019" in texts[0], texts
+
+
+def test_a_partners_year_stands_when_no_project_is_named(domain):
+    tracker = make_tracker("when did the cooperation with kosovo start?", "ask_partner_start", language="en",
+                           entities=[entity("partner", "vushtrri")])
+    texts, slots, _ = run_action(ActionAnswerPartner(), tracker, domain)
+    assert outcome(slots) == "answered_intent" and "2013" in texts[0], texts
