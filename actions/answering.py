@@ -294,8 +294,9 @@ def say_passage(turn: Turn, response: str, hit: Hit) -> None:
 
 def _supplement(turn: Turn, signs: Signs) -> None:
     """After an intent answer: the passage that answers what the question asked and the answer left out. Among
-    the passages that score SUPPLEMENT_THRESHOLD for the whole question, the one that best matches the words of
-    the question the answer lacks."""
+    the passages that score SUPPLEMENT_THRESHOLD for the whole question and hold a word of it the answer lacks, the
+    one that best matches the whole question (ranking by the words left out first found a statement that repeats
+    them but answers something else: "film … about social entrepreneurship" got SEKOS 2's aim, not the film)."""
     if turn.text.startswith("/"):  # a button's payload: the visitor chose an item and asked nothing in words
         return
     answer = answer_text(turn)
@@ -313,7 +314,7 @@ def _supplement(turn: Turn, signs: Signs) -> None:
     found, about = index.passages(turn.lang), _named_subjects(turn, signs)
     ranked = sorted((i for i in range(len(found)) if whole[i] >= SUPPLEMENT_THRESHOLD and left_out[i] > 0
                      and found[i].text not in answer and (not about or found[i].subject in about)),
-                    key=lambda i: -(left_out[i] + whole[i]))
+                    key=lambda i: -whole[i])
     if ranked:
         say_passage(turn, "utter_passage_also", Hit(found[ranked[0]], whole[ranked[0]]))
 

@@ -226,3 +226,13 @@ def test_a_partners_year_stands_when_no_project_is_named(domain):
                            entities=[entity("partner", "vushtrri")])
     texts, slots, _ = run_action(ActionAnswerPartner(), tracker, domain)
     assert outcome(slots) == "answered_intent" and "2013" in texts[0], texts
+
+
+def test_the_added_passage_is_the_statement_that_best_matches_the_whole_question(domain):
+    """The film answer leaves out "social entrepreneurship"; of the statements that hold it, the result "a film and
+    training material on social entrepreneurship" matches the question best, not SEKOS 2's aim, which repeats more
+    of the words left out."""
+    tracker = make_tracker("Was any film or teaching material made about social entrepreneurship?", "ask_read_more",
+                           language="en")
+    texts, slots, _ = run_action(ActionAnswerProgramme(), tracker, domain)
+    assert outcome(slots) == "answered_intent" and "training material" in " ".join(texts[1:]), texts
