@@ -172,19 +172,19 @@ def test_which_project_is_still_asked_when_no_name_word_tells(domain, language, 
     assert "utter_which_project" in [m["response"] for m in messages] and outcome(slots) == "clarified"
 
 
-def test_an_everyday_alias_of_a_person_does_not_take_a_sure_answer_away(domain):
-    """"the principal objective" is no question about the principal: the model is sure it asks SEKOS 2's aim."""
-    tracker = make_tracker("What was the principal objective of SEKOS 2?", "ask_project_purpose", language="en",
-                           entities=[entity("project", "sekos-2")])
+@pytest.mark.parametrize("question, project, expected_outcome, expected", [
+    # "the principal objective" is no question about the principal: the model is sure it asks SEKOS 2's aim
+    ("What was the principal objective of SEKOS 2?", "sekos-2", "answered_intent", "strengthen learning"),
+    # ... while a question about what the principal says gets his words, however sure the model is
+    ("according to the Teknikum principal, what does the project mean for the teachers?", None, "answered_passage",
+     "best professional development"),
+])
+def test_an_everyday_alias_of_a_person_takes_a_sure_answer_away_only_for_what_they_say(domain, question, project,
+                                                                                         expected_outcome, expected):
+    tracker = make_tracker(question, "ask_project_purpose", language="en",
+                           entities=[entity("project", project)] if project else [])
     texts, slots, _ = run_action(ActionAnswerProject(), tracker, domain)
-    assert outcome(slots) == "answered_intent" and "strengthen learning" in texts[0], texts
-
-
-def test_a_question_about_what_a_person_says_gets_their_words_though_the_model_is_sure(domain):
-    tracker = make_tracker("according to the Teknikum principal, what does the project mean for the teachers?",
-                           "ask_project_purpose", language="en")
-    texts, slots, _ = run_action(ActionAnswerProject(), tracker, domain)
-    assert outcome(slots) == "answered_passage" and "best professional development" in texts[0], texts
+    assert outcome(slots) == expected_outcome and expected in texts[0], texts
 
 
 def test_a_question_about_what_a_person_says_gets_their_words_not_their_title(domain):
@@ -212,20 +212,16 @@ def test_a_question_that_does_not_ask_about_a_goal_gets_no_goal_meaning(domain):
     assert "mål 4" in texts[0] and "god utbildning för alla" not in " ".join(texts), texts
 
 
-def test_a_partners_year_gives_way_to_the_year_of_its_project_the_question_names(domain):
-    """"the kosovo preschool thing" is MIS 2 (everyday aliases of Vushtrri and of MIS 2): its start, not the
-    partnership's."""
-    tracker = make_tracker("when did the kosovo preschool thing start?", "ask_partner_start", language="en",
-                           entities=[entity("partner", "vushtrri")])
+@pytest.mark.parametrize("question, expected_outcome, year", [
+    # "the kosovo preschool thing" is MIS 2 (everyday aliases of Vushtrri and of MIS 2): its start
+    ("when did the kosovo preschool thing start?", "answered_passage", "2019"),
+    ("when did the cooperation with kosovo start?", "answered_intent", "2013"),
+])
+def test_a_partners_year_gives_way_to_the_year_of_its_project_the_question_names(domain, question, expected_outcome,
+                                                                                 year):
+    tracker = make_tracker(question, "ask_partner_start", language="en", entities=[entity("partner", "vushtrri")])
     texts, slots, _ = run_action(ActionAnswerPartner(), tracker, domain)
-    assert outcome(slots) == "answered_passage" and "2019" in texts[0], texts
-
-
-def test_a_partners_year_stands_when_no_project_is_named(domain):
-    tracker = make_tracker("when did the cooperation with kosovo start?", "ask_partner_start", language="en",
-                           entities=[entity("partner", "vushtrri")])
-    texts, slots, _ = run_action(ActionAnswerPartner(), tracker, domain)
-    assert outcome(slots) == "answered_intent" and "2013" in texts[0], texts
+    assert outcome(slots) == expected_outcome and year in texts[0], texts
 
 
 def test_the_added_passage_is_the_statement_that_best_matches_the_whole_question(domain):
