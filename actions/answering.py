@@ -50,9 +50,9 @@ OVERRULE_COVERAGE = 0.6
 UNSIGNED_COVERAGE = 0.8
 UNSIGNED_COVERED_TERMS = 3
 # ... unless it asks what was done or said (actions/portfolio/tense.py), as questions about the projects and quotes
-# do and questions about the municipality's services seldom do: then four of ten words will do ("What was set up in Växjö to help
-# young people who stay at home instead of going to school?"), or both words of a two-word question ("Vad slapp
-# familjerna?").
+# do and questions about the municipality's services seldom do: then four of ten words will do ("What was set up in
+# Växjö to help young people who stay at home instead of going to school?"), or both words of a two-word question
+# ("Vad slapp familjerna?").
 PAST_COVERAGE = 0.4
 # A question whose only sign is an everyday alias of a partner, project or person ("förskolan", "Veab", "South
 # Africa") is answered only by an answer about what the alias names ("vad kostar förskolan per månad" is not a
@@ -105,8 +105,8 @@ def in_scope(turn: Turn, signs: Signs, intent_question: bool = False) -> bool:
     if not intent_question:
         return signs.in_domain
     if signs.in_domain:
-        return confidence(turn) >= SIGNED_INTENT_CONFIDENCE
-    return confidence(turn) >= INTENT_CONFIDENCE and not signs.unknown and turn.intent not in PLACE_FIGURE_INTENTS
+        return turn.confidence >= SIGNED_INTENT_CONFIDENCE
+    return turn.confidence >= INTENT_CONFIDENCE and not signs.unknown and turn.intent not in PLACE_FIGURE_INTENTS
 
 
 def asks_about_something_else(turn: Turn, signs: Signs) -> bool:
@@ -114,10 +114,6 @@ def asks_about_something_else(turn: Turn, signs: Signs) -> bool:
     without a name of the domain, the question is about something the content does not cover."""
     index = turn.store.passages
     return not signs.names and any(not index.query_terms(term, turn.lang) for term in signs.foreign)
-
-
-def confidence(turn: Turn) -> float:
-    return turn.confidence
 
 
 def answer_in_scope(turn: Turn, handler: Handler) -> None:

@@ -9,7 +9,6 @@ from actions import answering
 from actions.answering import (
     ANSWERED_INTENT,
     answer_from_passages,
-    confidence,
     covers_question,
     record,
     say_out_of_scope,
@@ -87,7 +86,7 @@ def about_the_assistant(answer: Handler) -> Handler:
     "vad är du". A sure one ("are you the JB Marks bot?") gets the assistant's own answer: the AI disclosure is
     never traded for a fact."""
     def handler(turn: Turn) -> None:
-        if confidence(turn) < SURE_ABOUT_THE_ASSISTANT and names_a_topic(turn):
+        if turn.confidence < SURE_ABOUT_THE_ASSISTANT and names_a_topic(turn):
             search_content(turn)
             return
         answer(turn)
@@ -107,7 +106,7 @@ def small_talk(turn: Turn) -> None:
     """A greeting, thanks, goodbye or "ok" gets its reply; a message the model is unsure of that uses a word the
     assistant has never met (in the content or the training examples) is a question about something else, and is
     answered as an off-topic one."""
-    if confidence(turn) < SURE_SMALL_TALK and signs_of(turn).unknown:
+    if turn.confidence < SURE_SMALL_TALK and signs_of(turn).unknown:
         out_of_scope(turn)
         return
     turn.say(response_for(turn.intent))

@@ -2,7 +2,7 @@
 quotes the statement which fits the question better (docs/scope.md, eighth pass)."""
 from typing import List, Optional
 
-from actions.answering import confidence, unsay
+from actions.answering import unsay
 from actions.statement_choice import answer_text
 from actions.turn import Handler, Turn
 
@@ -14,7 +14,7 @@ SURE_OF_THE_QUESTION = 0.8
 def rival_intent(turn: Turn) -> Optional[str]:
     """The model's second choice, when it is less than SURE_OF_THE_QUESTION of its first."""
     ranking = turn.tracker.latest_message.get("intent_ranking") or []
-    if confidence(turn) >= SURE_OF_THE_QUESTION or len(ranking) < 2 or turn.text.startswith("/"):
+    if turn.confidence >= SURE_OF_THE_QUESTION or len(ranking) < 2 or turn.text.startswith("/"):
         return None
     others = [str(r.get("name") or "") for r in ranking if r.get("name") not in (turn.intent, "nlu_fallback")]
     rival = others[0] if others else ""

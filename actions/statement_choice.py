@@ -1,6 +1,6 @@
 """Which statement of the content answers a question: the best passage for a question no intent covers, and the
 statements that take the place of an intent's answer when it passes by what was asked ("… enligt Lauber", "hur
-länge …?") or would ask "which project?" though one statement answers (docs/scope.md, eighth to eleventh passes).
+länge …?") or would ask "which project?" though one statement answers (docs/scope.md, eighth to twelfth passes).
 actions/answering.py decides whether a question is answered at all."""
 import re
 from typing import Dict, List, Optional, Set
