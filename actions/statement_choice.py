@@ -94,13 +94,14 @@ def statement_with_the_kind_the_answer_lacks(turn: Turn, signs: Signs) -> Option
     kind, lang = asked_kind(turn.text, content_language(turn.lang)), content_language(turn.lang)
     if not kind:
         return None
-    hits = turn.store.passages.search(turn.text, turn.lang, limit=CANDIDATES)
-    if not holds_kind(answer_text(turn), kind, lang):
-        return _best_holding(turn, signs, hits, kind)
-    if not turn.intent.startswith("ask_partner_"):
-        return None
+    lacks_it = not holds_kind(answer_text(turn), kind, lang)
     projects = {name for name in signs.names if name.startswith("project:")} | {
         f"project:{item}" for item in signs.alias_items if item in turn.content.projects}
+    if not lacks_it and not (turn.intent.startswith("ask_partner_") and projects):
+        return None  # searched only when a statement may take the answer's place
+    hits = turn.store.passages.search(turn.text, turn.lang, limit=CANDIDATES)
+    if lacks_it:
+        return _best_holding(turn, signs, hits, kind)
     return next((hit for hit in hits if hit.passage.subject in projects and holds_kind(hit.passage.text, kind, lang)
                  and hit.score >= NAMED_PASSAGE_THRESHOLD), None)
 

@@ -5,6 +5,7 @@ import pytest
 from actions.fallback import ActionOutOfScope, ActionSearchContent
 from actions.partners import ActionAnswerPartner
 from actions.programme import ActionAnswerProgramme
+from actions.projects import ActionAnswerProject
 from tests.unit.conftest import make_tracker, outcome, run_action
 
 
@@ -89,3 +90,29 @@ def test_a_lone_alias_question_is_read_as_the_search_reads_it(domain):
     texts, slots, _ = run_action(ActionSearchContent(), make_tracker(
         "vilka fick testa den nya miljömetoden i förskolan", "nlu_fallback"), domain)
     assert "500 barn" in texts[0] and outcome(slots) == "answered_passage"
+
+
+def test_an_alias_counts_in_its_inflected_form(gate):
+    signs = gate.signs("mot vilket år blickar veabs strategiska arbete", "sv")
+    assert signs.aliases == ["veab"] and signs.alias_items == ["energy-plan"]
+
+
+@pytest.mark.parametrize("language, question, intent", [
+    ("sv", "vad kostar förskolan per månad", "ask_funding"),
+    ("en", "how much does district heating cost from Veab", "ask_funding"),
+])
+def test_an_everyday_alias_does_not_make_an_answer_about_something_else(domain, language, question, intent):
+    texts, slots, _ = run_action(ActionAnswerProgramme(), make_tracker(question, intent, language=language), domain)
+    assert "ICLD" not in " ".join(texts) and outcome(slots) in ("out_of_scope", "not_found")
+
+
+def test_an_everyday_alias_still_gets_the_answer_about_what_it_names(domain):
+    texts, slots, _ = run_action(ActionAnswerProject(), make_tracker("när pågick projektet med veab",
+                                                                     "ask_project_period"), domain)
+    assert "2019" in " ".join(texts) and outcome(slots) == "answered_intent"
+
+
+def test_a_passage_for_a_lone_alias_must_hold_the_rest_of_the_question(domain):
+    tracker = make_tracker("do I need vaccines to travel to South Africa", "nlu_fallback", language="en")
+    texts, slots, _ = run_action(ActionSearchContent(), tracker, domain)
+    assert outcome(slots) in ("out_of_scope", "not_found") and "Source:" not in " ".join(texts)
