@@ -13,7 +13,7 @@ from rasa_sdk.events import SlotSet
 from actions.aliases import aliased_projects, answers_the_alias
 from actions.portfolio.retrieval import STOPWORDS, Hit, content_language, same_beginning
 from actions.portfolio.tense import asks_what_was_done_or_said
-from actions.scope import Signs, get_gate
+from actions.scope import NAME_FOLLOWUP, Signs, get_gate
 from actions.statement_choice import (
     COVERED_TERMS,
     answer_text,
@@ -299,9 +299,11 @@ def _supplement(turn: Turn, signs: Signs) -> None:
     index = turn.store.passages
     asked = index.query_terms(_question_words(turn.text), turn.lang)
     gate, lang = get_gate(), content_language(turn.lang)
-    # the words people use to ask this intent's question ("bor", "invånare") are what its answer answers
+    # the words people use to ask this intent's question ("bor", "invånare") are what its answer answers, and a
+    # follow-up's own words ("same question for …") ask nothing new
+    followup = (turn.tracker.latest_message.get("intent") or {}).get("name") == NAME_FOLLOWUP
     answered = set(index.query_terms(answer, turn.lang)) | gate.host_terms[lang] | \
-        gate.intent_terms[lang].get(turn.intent, set())
+        gate.intent_terms[lang].get(turn.intent, set()) | (gate.intent_terms[lang][NAME_FOLLOWUP] if followup else set())
     unanswered = [term for term in asked if term not in answered
                   and not any(same_beginning(term, known) for known in answered)]
     if not unanswered:

@@ -105,9 +105,13 @@ def names_a_topic(turn: Turn) -> bool:
 def small_talk(turn: Turn) -> None:
     """A greeting, thanks, goodbye or "ok" gets its reply; a message the model is unsure of that uses a word the
     assistant has never met (in the content or the training examples) is a question about something else, and is
-    answered as an off-topic one."""
+    answered as an off-topic one, and one that names a topic is a question about it ("provade de nya sätt att lära
+    ut i sekos?" was a goodbye at 0.62)."""
     if turn.confidence < SURE_SMALL_TALK and signs_of(turn).unknown:
         out_of_scope(turn)
+        return
+    if turn.confidence < SURE_SMALL_TALK and names_a_topic(turn):
+        search_content(turn)
         return
     turn.say(response_for(turn.intent))
     record(turn, ANSWERED_INTENT)

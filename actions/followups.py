@@ -5,8 +5,10 @@ from typing import Optional, Text
 from rasa_sdk import Action
 
 from actions.answering import ANSWERED_INTENT, CLARIFIED, answer_from_passages, answer_in_scope, record
+from actions.portfolio.retrieval import content_language, own_words
 from actions.portfolio.text import fold
 from actions.routing import RoutedAction, followup_intent, redirect, route
+from actions.scope import NAME_FOLLOWUP, NAMES, get_gate
 from actions.turn import Turn
 
 ORDINALS = {
@@ -32,7 +34,11 @@ def ordinal_position(text: str) -> Optional[int]:
 
 
 def answer_followup(turn: Turn) -> None:
-    """The last question again, about the partner, project or person this message names."""
+    """The last question again, about the partner, project or person this message names; a question of its own
+    that the model took for a name alone gets its passage."""
+    if asks_a_question_of_its_own(turn):
+        answer_from_passages(turn)
+        return
     last_intent = turn.tracker.get_slot("last_intent")
     for kind in ("partner", "project", "person"):
         named = turn.mentioned(kind)
@@ -42,6 +48,15 @@ def answer_followup(turn: Turn) -> None:
             answer_in_scope(turn, route(turn.intent).handler)
             return
     answer_from_passages(turn)
+
+
+def asks_a_question_of_its_own(turn: Turn) -> bool:
+    """Besides its names, the message uses a word no name follow-up is asked with: "hur nådde energiprojektet sina
+    mål" asks how the goals were reached, where "och hur är det med energiprojektet?" asks the last question again."""
+    gate, lang = get_gate(), content_language(turn.lang)
+    followup_words = gate.intent_terms[lang].get(NAME_FOLLOWUP, set()) | gate.intent_terms[lang].get(NAMES, set())
+    rest = own_words(" ".join(turn.store.matcher.words_besides_names(turn.text)))
+    return any(term not in followup_words for term in gate.analyzers[lang].terms(rest))
 
 
 def select_from_list(turn: Turn) -> None:

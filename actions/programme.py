@@ -9,11 +9,24 @@ from actions.routing import RoutedAction, redirect
 from actions.turn import Turn
 
 
+def _about_one_project(turn: Turn, counterpart: str) -> bool:
+    """A programme question that names one project ("Har SEKOS 2 fördjupat kontakten med universitetet?" taken for
+    the results in Växjö) asks about that project."""
+    named = turn.mentioned("project")
+    if len(named) != 1:
+        return False
+    turn.focus_on("project", named[0])
+    redirect(turn, counterpart)
+    return True
+
+
 def _source(turn: Turn) -> str:
     return turn.content.resources.contact.website
 
 
 def overview(turn: Turn) -> None:
+    if _about_one_project(turn, "ask_project_overview"):
+        return
     content, lang = turn.content, turn.lang
     partners = [
         turn.render("utter_item_partner", partner_name=p.name, country=p.country(lang), start_year=p.start_year)
@@ -27,6 +40,8 @@ def overview(turn: Turn) -> None:
 
 
 def purpose(turn: Turn) -> None:
+    if _about_one_project(turn, "ask_project_purpose"):
+        return
     programme = turn.content.programme
     turn.say("utter_programme_purpose", purpose=programme.purpose(turn.lang),
              give_and_take=programme.give_and_take(turn.lang),
@@ -110,6 +125,8 @@ def person(turn: Turn) -> None:
 
 
 def results(turn: Turn) -> None:
+    if _about_one_project(turn, "ask_project_results"):
+        return
     items = "\n".join(f"{index}. {result.text(turn.lang)}" for index, result in enumerate(turn.content.results, 1))
     turn.say("utter_results_vaxjo", results=items, source=_source(turn))
     turn.remember_list([f"result:{result.id}" for result in turn.content.results])

@@ -49,6 +49,7 @@ FUNCTION_ZIPF = 5.5
 COMPOUND_PART = 4  # shortest part of a compound word that counts
 SHARED_BY = 2  # a word in the names of more items than this ("project") names none of them
 NAMES = "names"  # the names marked in the training examples, apart from each intent's own words
+NAME_FOLLOWUP = "inform_entity"  # "och i Vushtrri?": a name, and the words that ask the last question about it
 
 
 @dataclass
@@ -279,7 +280,7 @@ def _question_terms_by_intent(folder: Path, analyzer: Analyzer) -> Dict[str, Set
     for path in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
         for block in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("nlu") or []:
             intent = str(block.get("intent", ""))
-            if intent.startswith("ask_"):
+            if intent.startswith("ask_") or intent == NAME_FOLLOWUP:
                 examples = block.get("examples") or ""
                 terms[NAMES].update(analyzer.terms(" ".join(re.findall(r"\[([^\]]*)\]\(", examples))))
                 terms.setdefault(intent, set()).update(analyzer.terms(re.sub(r"\[[^\]]*\]\([^)]*\)", " ", examples)))

@@ -42,6 +42,14 @@ class EntityMatcher:
         self._index = sorted(set(index), key=lambda entry: (-len(" ".join(entry[0])), entry))
 
     def find(self, text: str, kind: Optional[str] = None) -> List[Mention]:
+        return self._scan(text, kind)[0]
+
+    def words_besides_names(self, text: str) -> List[str]:
+        """The message's words that are no part of a name ("nådde", "mål" in "hur nådde energiprojektet sina mål")."""
+        mentions, tokens, taken = self._scan(text)
+        return [token for token, name in zip(tokens, taken) if not name]
+
+    def _scan(self, text: str, kind: Optional[str] = None) -> Tuple[List[Mention], List[str], List[bool]]:
         tokens = words(text)
         taken = [False] * len(tokens)
         mentions: List[Mention] = []
@@ -58,7 +66,7 @@ class EntityMatcher:
         unique: Dict[Tuple[str, str], Mention] = {}
         for mention in sorted(mentions, key=lambda m: m.position):
             unique.setdefault((mention.kind, mention.id), mention)
-        return list(unique.values())
+        return list(unique.values()), tokens, taken
 
     def resolve(self, kind: str, value: str, known_ids) -> Optional[str]:
         """An entity value (an id from a synonym, or the words the visitor typed) as a content id."""

@@ -6,7 +6,7 @@ from actions.followups import ActionAnswerFollowup, ActionSelectFromList, ordina
 from actions.partners import ActionAnswerPartner
 from actions.programme import ActionAnswerProgramme
 from actions.projects import ActionAnswerProject
-from tests.unit.conftest import entity, make_tracker, run_action
+from tests.unit.conftest import entity, make_tracker, outcome, run_action
 
 NBSP = "\u00a0"
 
@@ -98,6 +98,49 @@ def test_what_about_repeats_the_last_question_for_the_new_partner(domain):
                            last_intent="ask_project_period", subject="project:sekos-2")
     texts, _, _ = run_action(ActionAnswerFollowup(), tracker, domain)
     assert "began in 2005" in texts[0]
+
+
+@pytest.mark.parametrize("question, language, project", [
+    ("hur nådde energiprojektet sina mål", "sv", "energiprojektet"),
+    ("Vad bevakade Veab och JB Marks gemensamt inom energiprojektet?", "sv", "energiprojektet"),
+    ("which families did the family team work with", "en", "the family team"),
+])
+def test_a_question_of_its_own_taken_for_a_name_alone_gets_a_passage(domain, question, language, project):
+    tracker = make_tracker(question, "inform_entity", [entity("project", project)], language=language)
+    _, slots, messages = run_action(ActionAnswerFollowup(), tracker, domain)
+    assert [m["response"] for m in messages][:1] == ["utter_passage_answer"] and outcome(slots) == "answered_passage"
+
+
+@pytest.mark.parametrize("question, language", [
+    ("och hur är det med energiprojektet?", "sv"),
+    ("same question for the energy project", "en"),
+    ("ok what about the energy project", "en"),
+])
+def test_a_name_with_follow_up_words_asks_the_last_question_again(domain, question, language):
+    tracker = make_tracker(question, "inform_entity", [entity("project", "energy")], language=language,
+                           last_intent="ask_project_period", subject="project:family-team")
+    texts, slots, messages = run_action(ActionAnswerFollowup(), tracker, domain)
+    assert [m["response"] for m in messages] == ["utter_project_period"] and "2019" in texts[0]
+
+
+@pytest.mark.parametrize("question, intent, language, response, expected", [
+    ("Har SEKOS 2 fördjupat kontakten med universitetet i Växjö?", "ask_results_vaxjo", "sv",
+     "utter_project_results", "Linnéuniversitetet"),
+    ("What did Växjö Energi produce at home as part of the project?", "ask_results_vaxjo", "en",
+     "utter_project_results", "strategic plan"),
+    ("why was the family team started", "ask_programme_purpose", "en", "utter_project_purpose", "complex problems"),
+    ("tell me about sekos", "ask_partnerships_overview", "en", "utter_project_overview", "2018"),
+])
+def test_a_programme_question_that_names_one_project_asks_about_it(domain, question, intent, language, response,
+                                                                   expected):
+    texts, _, messages = run_action(ActionAnswerProgramme(), make_tracker(question, intent, language=language), domain)
+    assert messages[0]["response"] == response and expected in texts[0]
+
+
+def test_a_programme_question_that_names_no_project_gets_the_programme_answer(domain):
+    texts, _, messages = run_action(ActionAnswerProgramme(), make_tracker(
+        "what has vaxjo gained from the partnerships", "ask_results_vaxjo", language="en"), domain)
+    assert messages[0]["response"] == "utter_results_vaxjo"
 
 
 @pytest.mark.parametrize("intent, language, expected", [

@@ -58,3 +58,21 @@ def test_a_question_that_names_a_topic_is_not_about_the_assistant(domain, questi
     assert outcome(slots) in ("answered_passage", "not_found"), slots
     if question == "vad är hemmasittare":
         assert "hemmasittare" in texts[0] and outcome(slots) == "answered_passage", texts
+
+
+@pytest.mark.parametrize("language, question, intent, confidence", [
+    ("sv", "provade de nya sätt att lära ut i sekos?", "goodbye", 0.62),  # a question about SEKOS, not a goodbye
+    ("en", "thanks, and what did the family team do", "thank", 0.55),
+])
+def test_small_talk_the_model_is_unsure_of_that_names_a_topic_is_a_question(domain, language, question, intent,
+                                                                           confidence):
+    tracker = _unsure(make_tracker(question, intent, language=language), confidence)
+    _, slots, messages = run_action(ActionSmallTalk(), tracker, domain)
+    assert messages and messages[0]["response"] in ("utter_passage_answer", "utter_not_found")
+    assert outcome(slots) in ("answered_passage", "not_found")
+
+
+def test_sure_small_talk_that_names_a_topic_keeps_its_reply(domain):
+    tracker = _unsure(make_tracker("tack för svaret om sekos", "thank"), 0.9)
+    _, _, messages = run_action(ActionSmallTalk(), tracker, domain)
+    assert [m["response"] for m in messages] == ["utter_thank"]
