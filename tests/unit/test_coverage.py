@@ -4,6 +4,7 @@ covers_question, passage_may_answer; actions/portfolio/tense.py; docs/scope.md, 
 import pytest
 
 from actions.fallback import ActionOutOfScope, ActionSearchContent
+from actions.programme import ActionAnswerProgramme
 from tests.unit.conftest import make_tracker, outcome, run_action
 
 
@@ -84,3 +85,15 @@ def test_a_question_whose_sign_is_an_alias_about_what_was_done_needs_less_of_its
                            language="en")
     texts, slots, _ = run_action(ActionSearchContent(), tracker, domain)
     assert outcome(slots) == "answered_passage" and "social enterprise" in texts[0], texts
+
+
+@pytest.mark.parametrize("question, sure_answer", [
+    ("has any of this changed how vaxjo helps families that are struggling?", True),  # asks what was done
+    ("how does vaxjo help families that are struggling?", False),  # the same words, about the service now
+])
+def test_a_question_about_what_was_done_may_use_a_word_never_met(domain, question, sure_answer):
+    tracker = make_tracker(question, "ask_results_vaxjo", language="en")
+    tracker.latest_message["intent"]["confidence"] = 0.95
+    _, slots, messages = run_action(ActionAnswerProgramme(), tracker, domain)
+    assert (messages[0]["response"] == "utter_results_vaxjo") == sure_answer
+    assert (outcome(slots) == "answered_intent") == sure_answer
