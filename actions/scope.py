@@ -28,6 +28,7 @@ from actions.portfolio.retrieval import (
     indefinite_stem,
 )
 from actions.portfolio.store import ContentStore
+from actions.portfolio.tense import FIRST_PERSON_SINGULAR
 from actions.portfolio.text import fold, goal_number, words
 
 NLU_DIR = Path(__file__).resolve().parents[1] / "data" / "nlu"
@@ -49,6 +50,8 @@ FUNCTION_ZIPF = 5.5
 COMPOUND_PART = 4  # shortest part of a compound word that counts
 SHARED_BY = 2  # a word in the names of more items than this ("project") names none of them
 NAMES = "names"  # the names marked in the training examples, apart from each intent's own words
+# An alias compounded with or followed by a word for "project" names the project.
+PROJECT_WORDS = ("projekt", "projektet", "projekten", "project", "projects")
 NAME_FOLLOWUP = "inform_entity"  # "och i Vushtrri?": a name, and the words that ask the last question about it
 
 
@@ -86,6 +89,17 @@ def strong_names(portfolio: Portfolio) -> Dict[str, Dict[str, List[str]]]:
         "programme": {programme.id: [programme.name.sv, programme.name.en, programme.funding.funder,
                                      *(a for a in programme.aliases.all() if len(a.split()) > 1)]},
     }
+
+
+def _called_a_project(tokens: List[str], start: int, alias: List[str], lang: str) -> bool:
+    """A project's everyday alias that the visitor calls a project names it: "miljöpedagogikprojektet", "the
+    environmental education project", "förskoleprojektet" ("miljöpedagogik" and "förskolan" alone are also
+    services of the municipality), unless the visitor speaks of their own."""
+    if any(token in FIRST_PERSON_SINGULAR[lang] for token in tokens):
+        return False  # "förskoleprojektet i min by": a project of the visitor's own
+    last = tokens[start + len(alias) - 1] if start + len(alias) - 1 < len(tokens) else ""
+    following = tokens[start + len(alias)] if start + len(alias) < len(tokens) else ""
+    return last.endswith(PROJECT_WORDS) or following in PROJECT_WORDS
 
 
 def _titles_without_short_name(titles: List[str]) -> List[str]:
@@ -137,6 +151,7 @@ class ScopeGate:
         self.goals = {goal.number for goal in portfolio.programme.agenda2030.goals} | {
             project.sdg_goal for project in portfolio.projects.values() if project.sdg_goal}
         self.strong = EntityMatcher(portfolio, self._strong_names)
+        self._projects = set(portfolio.projects)
         self.weak = EntityMatcher(portfolio, weak_names(portfolio), fuzzy=False)
         self._aliases: Dict[str, List[str]] = {}
         for key in weak_names(portfolio)["alias"]:
@@ -175,6 +190,12 @@ class ScopeGate:
         goal = goal_number(text)
         if goal in self.goals:  # an Agenda 2030 goal the content speaks of ("mål 4"), weak as an alias is
             found.vocabulary[f"goal {goal}"] = ALIAS_WEIGHT
+        tokens = words(text)
+        for mention in self.weak.find(text):
+            item_id, _, alias = mention.id.partition("|")
+            if item_id in self._projects and _called_a_project(tokens, mention.position, words(alias), lang) \
+                    and f"project:{item_id}" not in found.names:
+                found.names.append(f"project:{item_id}")
         named = " ".join(n.partition(":")[2] for n in found.names)
         for mention in self.weak.find(text):
             item_id, _, alias = mention.id.partition("|")

@@ -297,3 +297,21 @@ def test_a_passage_answer_about_a_persons_words_quotes_all_of_them(domain):
     tracker = make_tracker("Vad betyder engagemanget för Växjö som arbetsgivare enligt Lauber?", "nlu_fallback")
     texts, slots, _ = run_action(ActionSearchContent(), tracker, domain)
     assert outcome(slots) == "answered_passage" and "attraktiv arbetsgivare" in texts[0], texts
+
+
+@pytest.mark.parametrize("language, question, named", [
+    ("sv", "vilket år började miljöpedagogikprojektet", True),  # the alias "miljöpedagogik", called a project
+    ("en", "did the preschool project use recycling", True),
+    ("sv", "vad hände i förskoleprojektet", True),  # the content's alias that calls it a project
+    ("sv", "kurs i miljöpedagogik för förskollärare", False),  # the alias alone is also a service of the preschools
+    ("sv", "förskoleprojektet i min by, när startar det", False),  # a project of the visitor's own
+])
+def test_an_everyday_alias_called_a_project_names_the_project(gate, language, question, named):
+    assert ("project:mis-2" in gate.signs(question, language).names) == named
+
+
+def test_a_project_called_by_its_alias_gets_the_intent_answer_the_model_is_unsure_of(domain):
+    tracker = make_tracker("vilket år började miljöpedagogikprojektet", "ask_project_overview")
+    tracker.latest_message["intent"]["confidence"] = 0.43
+    texts, slots, _ = run_action(ActionAnswerProject(), tracker, domain)
+    assert outcome(slots) == "answered_intent" and "2019" in texts[0], texts
