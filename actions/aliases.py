@@ -39,10 +39,13 @@ def answers_the_alias(turn: Turn, signs: Signs, answer: str, coverage: float = 0
 
 def _same_item(turn: Turn, item_id: str, subject: str) -> bool:
     """The item is the subject ("project:sekos-2"), or the person who speaks about it, or the project a person
-    speaks about."""
-    people, subject_id = turn.content.people, subject.partition(":")[2]
-    return item_id == subject_id or (item_id in people and people[item_id].about == subject_id) or (
-        subject_id in people and people[subject_id].about == item_id)
+    speaks about; a partner ("Sydafrika") is also its projects and the people who speak about them."""
+    people, projects, subject_id = turn.content.people, turn.content.projects, subject.partition(":")[2]
+    if item_id == subject_id or (item_id in people and people[item_id].about == subject_id) or (
+            subject_id in people and people[subject_id].about == item_id):
+        return True
+    project_id = people[subject_id].about if subject_id in people else subject_id
+    return item_id in turn.content.partners and project_id in projects and item_id in projects[project_id].partners
 
 
 def _answered_subjects(turn: Turn) -> List[str]:

@@ -52,6 +52,7 @@ SHARED_BY = 2  # a word in the names of more items than this ("project") names n
 NAMES = "names"  # the names marked in the training examples, apart from each intent's own words
 # An alias compounded with or followed by a word for "project" names the project.
 PROJECT_WORDS = ("projekt", "projektet", "projekten", "project", "projects")
+ABOUT_WORDS = {"om", "kring", "about", "on"}  # "projektet om utsatta familjer", "the project about …"
 NAME_FOLLOWUP = "inform_entity"  # "och i Vushtrri?": a name, and the words that ask the last question about it
 
 
@@ -99,7 +100,9 @@ def _called_a_project(tokens: List[str], start: int, alias: List[str], lang: str
         return False  # "förskoleprojektet i min by": a project of the visitor's own
     last = tokens[start + len(alias) - 1] if start + len(alias) - 1 < len(tokens) else ""
     following = tokens[start + len(alias)] if start + len(alias) < len(tokens) else ""
-    return last.endswith(PROJECT_WORDS) or following in PROJECT_WORDS
+    before = tokens[max(0, start - 2):start]
+    about = len(before) == 2 and before[0].endswith(PROJECT_WORDS) and before[1] in ABOUT_WORDS
+    return last.endswith(PROJECT_WORDS) or following in PROJECT_WORDS or about
 
 
 def _titles_without_short_name(titles: List[str]) -> List[str]:

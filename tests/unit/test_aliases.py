@@ -116,3 +116,12 @@ def test_a_passage_for_a_lone_alias_must_hold_the_rest_of_the_question(domain):
     tracker = make_tracker("do I need vaccines to travel to South Africa", "nlu_fallback", language="en")
     texts, slots, _ = run_action(ActionSearchContent(), tracker, domain)
     assert outcome(slots) in ("out_of_scope", "not_found") and "Source:" not in " ".join(texts)
+
+
+def test_a_partners_everyday_alias_is_answered_by_a_statement_about_its_project(domain):
+    """"south africa" names JB Marks; Julia Ahlrot's words about the energy project (a JB Marks project) are about
+    it too."""
+    tracker = make_tracker("are south africa's energy problems totally different from ours?", "nlu_fallback",
+                           language="en")
+    texts, slots, _ = run_action(ActionSearchContent(), tracker, domain)
+    assert outcome(slots) == "answered_passage" and "opportunities and challenges" in texts[0], texts

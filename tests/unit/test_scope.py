@@ -303,6 +303,7 @@ def test_a_passage_answer_about_a_persons_words_quotes_all_of_them(domain):
     ("sv", "vilket år började miljöpedagogikprojektet", True),  # the alias "miljöpedagogik", called a project
     ("en", "did the preschool project use recycling", True),
     ("sv", "vad hände i förskoleprojektet", True),  # the content's alias that calls it a project
+    ("sv", "vad var huvudmålet med projektet om miljöpedagogik", True),  # "the project about" the alias
     ("sv", "kurs i miljöpedagogik för förskollärare", False),  # the alias alone is also a service of the preschools
     ("sv", "förskoleprojektet i min by, när startar det", False),  # a project of the visitor's own
 ])
