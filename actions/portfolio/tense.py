@@ -21,7 +21,10 @@ IRREGULAR_PAST = {
     "sv": {"blev", "bar", "band", "bjöd", "bröt", "drev", "drog", "fann", "fanns", "fick", "for", "föll", "gav",
            "gick", "gjorde", "hade", "höll", "kom", "lät", "låg", "sa", "sade", "satt", "skrev", "slapp", "slog",
            "stod", "steg", "såg", "tog", "vann", "visste", "blivit", "funnits", "fått", "gett", "givit", "gjort",
-           "gått", "haft", "hållit", "kommit", "sagt", "sett", "skrivit", "tagit", "varit", "vunnit"},
+           "gått", "haft", "hållit", "kommit", "sagt", "sett", "skrivit", "tagit", "varit", "vunnit",
+           # the supines of the other common strong verbs ("har samarbetena lett till nån kurs?")
+           "lett", "burit", "bjudit", "brutit", "bundit", "dragit", "drivit", "fallit", "gripit", "hunnit", "legat",
+           "slagit", "stigit", "stått", "suttit"},
 }
 # Weak verbs: "started", "worked"; "startade", "byggde", "lärde", "hjälpte", "träffades", "har genomförts".
 REGULAR_PAST_ENDINGS = {"en": ("ed",), "sv": ("ade", "dde", "gde", "rde", "lde", "kte", "pte", "ades", "des")}
@@ -32,8 +35,9 @@ REPORTING = {
     "sv": {"enligt", "säger", "sa", "sade", "tycker", "tyckte", "anser", "ansåg", "beskriver", "beskrev", "menar"},
 }
 SHORTEST_REGULAR = 5  # "need", "used", "red", "bed" are not "-ed" forms
-# The Swedish passive supine ("har startats", "har skapats"): long words only, as "plats" and "mats" are nouns.
-SUPINE_PASSIVE, SHORTEST_SUPINE_PASSIVE = "ats", 7
+# The Swedish passive supine ("har startats", "har skapats", "har tagits fram"), by the shortest word it is read in:
+# long words only, as "plats" and "mats" are nouns.
+SUPINE_PASSIVE = {"ats": 7, "its": 6}
 
 
 def asks_what_was_done_or_said(text: str, lang: str) -> bool:
@@ -46,7 +50,8 @@ def asks_what_was_done_or_said(text: str, lang: str) -> bool:
         word in IRREGULAR_PAST[lang]
         or len(word) >= SHORTEST_REGULAR and word.endswith(REGULAR_PAST_ENDINGS[lang])
         and _not_before_a_noun(found, i, lang)
-        or lang == "sv" and len(word) >= SHORTEST_SUPINE_PASSIVE and word.endswith(SUPINE_PASSIVE)
+        or lang == "sv" and any(word.endswith(ending) and len(word) >= shortest
+                                for ending, shortest in SUPINE_PASSIVE.items())
         for i, word in enumerate(found))
 
 
