@@ -8,6 +8,10 @@ from actions.routing import RoutedAction, redirect, response_for
 from actions.turn import Turn
 
 
+# A partner's question that names one of the projects asks this of the project.
+PROJECT_VERSIONS = {"ask_partner_overview": "ask_project_overview", "ask_partner_themes": "ask_project_focus"}
+
+
 def partner_values(turn: Turn, partner_id: str) -> Dict[str, Any]:
     partner, lang = turn.content.partners[partner_id], turn.lang
     return {
@@ -51,6 +55,11 @@ def answer_partner_fact(turn: Turn) -> None:
     # "hur många bor i familjeteamet?" is about the people the project reached, not a partner's population.
     if intent == "ask_partner_population" and turn.mentioned("project") and not turn.mentioned("partner"):
         return redirect(turn, "ask_project_participants")
+    # "What happened to the Family Team once the project with JB Marks ended?" asks about the one project it names.
+    projects = turn.mentioned("project")
+    if intent in PROJECT_VERSIONS and len(projects) == 1:
+        turn.focus_on("project", projects[0])
+        return redirect(turn, PROJECT_VERSIONS[intent])
     # With no partner named or in context, the fact for every partner is the complete answer.
     partner_ids = partners_in_question(turn) or list(turn.content.partners)
     response = response_for(intent)

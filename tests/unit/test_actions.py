@@ -137,6 +137,18 @@ def test_a_programme_question_that_names_one_project_asks_about_it(domain, quest
     assert messages[0]["response"] == response and expected in texts[0]
 
 
+@pytest.mark.parametrize("question, intent, language, response", [
+    ("What happened to the Family Team once the project with JB Marks came to an end?", "ask_partner_themes", "en",
+     "utter_project_focus"),
+    ("berätta om sekos i vushtrri", "ask_partner_overview", "sv", "utter_project_overview"),
+    ("berätta om vushtrri", "ask_partner_overview", "sv", "utter_partner_overview"),
+    ("what themes have the jb marks projects had", "ask_partner_themes", "en", "utter_partner_themes"),
+])
+def test_a_partner_question_that_names_one_project_asks_about_it(domain, question, intent, language, response):
+    _, _, messages = run_action(ActionAnswerPartner(), make_tracker(question, intent, language=language), domain)
+    assert messages[0]["response"] == response
+
+
 def test_a_programme_question_that_names_no_project_gets_the_programme_answer(domain):
     texts, _, messages = run_action(ActionAnswerProgramme(), make_tracker(
         "what has vaxjo gained from the partnerships", "ask_results_vaxjo", language="en"), domain)
