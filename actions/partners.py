@@ -7,7 +7,6 @@ from actions.portfolio.text import format_list, format_number
 from actions.routing import RoutedAction, redirect, response_for
 from actions.turn import Turn
 
-
 # A partner's question that names one of the projects asks this of the project.
 PROJECT_VERSIONS = {"ask_partner_overview": "ask_project_overview", "ask_partner_themes": "ask_project_focus"}
 
