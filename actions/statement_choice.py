@@ -162,6 +162,11 @@ def _best_passage(turn: Turn, signs: Signs) -> Optional[Hit]:
     if kind and hits and not holds_kind(hits[0].passage.text, kind, content_language(turn.lang)) \
             and (holding := _best_holding(turn, signs, hits, kind)):
         return holding  # "for how long did the family teams coordinate …": the statement that says how long
+    people = [name for name in signs.names if name.startswith("person:")]
+    if hits and people and hits[0].passage.subject not in people:
+        theirs = [hit for hit in hits if hit.passage.subject in people and hit.score >= NAMED_PASSAGE_THRESHOLD]
+        if theirs:
+            return _best_for_the_rest(turn, [hit for hit in theirs if hit.passage.subject == theirs[0].passage.subject])
     if not hits or hits[0].score >= threshold(hits[0], signs):
         return _best_without_the_name(turn, signs, hits) if hits else None
     named = {name for name in signs.names} | subjects_of_people(turn, signs.names)

@@ -316,3 +316,11 @@ def test_a_project_called_by_its_alias_gets_the_intent_answer_the_model_is_unsur
     tracker.latest_message["intent"]["confidence"] = 0.43
     texts, slots, _ = run_action(ActionAnswerProject(), tracker, domain)
     assert outcome(slots) == "answered_intent" and "2019" in texts[0], texts
+
+
+def test_a_passage_answer_to_a_question_naming_a_person_is_their_statement(domain):
+    """The programme's statement on Agenda 2030 matches "hållbarhetssatsning … energiplanen" best, but the question
+    asks what Ahlrot ties the plan to: her words (Hållbara Växjö 2030)."""
+    tracker = make_tracker("Vilken lokal hållbarhetssatsning kopplar Ahlrot energiplanen till?", "out_of_scope")
+    texts, slots, _ = run_action(ActionOutOfScope(), tracker, domain)
+    assert outcome(slots) == "answered_passage" and "Hållbara Växjö 2030" in texts[0], texts
