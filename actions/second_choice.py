@@ -9,6 +9,7 @@ from actions.turn import Handler, Turn
 # Below this, the model's second choice of fact question is answered instead, when its answer quotes a statement that
 # fits the question better (actions/routing.py: better_answer).
 SURE_OF_THE_QUESTION = 0.8
+OVERVIEWS = ("_overview",)
 
 
 def rival_intent(turn: Turn) -> Optional[str]:
@@ -18,7 +19,7 @@ def rival_intent(turn: Turn) -> Optional[str]:
         return None
     others = [str(r.get("name") or "") for r in ranking if r.get("name") not in (turn.intent, "nlu_fallback")]
     rival = others[0] if others else ""
-    return rival if rival.startswith("ask_") else None
+    return rival if rival.startswith("ask_") and not rival.endswith(OVERVIEWS) else None
 
 
 def question_scores(turn: Turn) -> List[float]:

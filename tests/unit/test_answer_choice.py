@@ -75,6 +75,15 @@ def test_the_second_choice_is_not_taken_when_it_fits_worse(domain):
     assert messages[0]["response"] == "utter_project_purpose"
 
 
+def test_an_overview_is_no_rival_of_a_fact_question(domain):
+    """The overview quotes several statements, so one of them fits most questions about the project well: "Vad fick
+    Veab ut av energiprojektet?" is a question about the results, whatever the overview's purpose line matches."""
+    tracker = _ranked("Vad fick Veab ut av energiprojektet?", [("ask_project_results", 0.73),
+                                                                 ("ask_project_overview", 0.1)])
+    texts, _, messages = run_action(ActionAnswerProject(), tracker, domain)
+    assert messages[0]["response"] == "utter_project_results" and "hållbar affärsutveckling" in texts[0]
+
+
 def test_the_second_choice_is_worked_out_only_for_a_question_the_gate_lets_in(domain):
     from rasa_sdk.executor import CollectingDispatcher
 
