@@ -34,6 +34,7 @@ REPORTING = {
            "thinks", "thought"},
     "sv": {"enligt", "säger", "sa", "sade", "tycker", "tyckte", "anser", "ansåg", "beskriver", "beskrev", "menar"},
 }
+WAS_BEFORE = {"med", "det", "de", "dom", "ni", "han", "hon", "den"}  # pronouns, and "var med" (took part)
 SHORTEST_REGULAR = 5  # "need", "used", "red", "bed" are not "-ed" forms
 # The Swedish passive supine ("har startats", "har skapats", "har tagits fram"), by the shortest word it is read in:
 # long words only, as "plats" and "mats" are nouns.
@@ -46,13 +47,19 @@ def asks_what_was_done_or_said(text: str, lang: str) -> bool:
     found = _words(text)
     if any(word in FIRST_PERSON_SINGULAR[lang] for word in found):
         return False
-    return asks_what_someone_said(text, lang) or any(
+    return asks_what_someone_said(text, lang) or _was(found, lang) or any(
         word in IRREGULAR_PAST[lang]
         or len(word) >= SHORTEST_REGULAR and word.endswith(REGULAR_PAST_ENDINGS[lang])
         and _not_before_a_noun(found, i, lang)
         or lang == "sv" and any(word.endswith(ending) and len(word) >= shortest
                                 for ending, shortest in SUPINE_PASSIVE.items())
         for i, word in enumerate(found))
+
+
+def _was(found: List[str], lang: str) -> bool:
+    """Swedish "var" is "was" ("hur många var med", "var det med kosovo?") and "where" ("var ligger …"): "was" when
+    a word follows that no question about where a place is puts next to it."""
+    return lang == "sv" and any(word == "var" and following in WAS_BEFORE for word, following in zip(found, found[1:]))
 
 
 def asks_what_someone_said(text: str, lang: str) -> bool:

@@ -16,6 +16,8 @@ from actions.portfolio.tense import asks_what_was_done_or_said
     ("sv", "vilken kurs har implementerats i kommunen"),
     ("sv", "har det tagits fram något material om socialt entreprenörskap?"),  # the passive supine in -its
     ("sv", "har samarbetena lett till nån kurs om att driva företag?"),  # a strong verb's supine
+    ("sv", "hur många ungdomar var med i projektet om sociala företag?"),  # "var" is "was" before "med"
+    ("sv", "det där med sociala företag, var det med kosovo?"),
     ("en", "what do students get from it, says the school head?"),
     ("en", "How does the chair feel about the city's engagement?"),
     ("sv", "vad får lärarna ut av sånt här enligt rektorn?"),
@@ -36,6 +38,8 @@ def test_a_question_in_the_past_asks_what_was_done_or_said(language, question):
     ("sv", "hur återvinner man avfall hemma"),
     ("sv", "vad kostar en plats på förskolan"),
     ("sv", "finns det kits för källsortering"),  # short words in -its are not the passive
+    ("sv", "var ligger återvinningscentralen"),  # "var" is "where"
+    ("sv", "var kan man parkera vid stadshuset"),
 ])
 def test_a_question_in_the_present_or_about_oneself_does_not(language, question):
     assert not asks_what_was_done_or_said(question, language)
