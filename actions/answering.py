@@ -316,8 +316,10 @@ def _supplement(turn: Turn, signs: Signs) -> None:
         return
     whole, left_out = index.scores(asked, turn.lang), index.scores(unanswered, turn.lang)
     found, about = index.passages(turn.lang), _named_subjects(turn, signs)
+    about_the_programme = not any(e.get("event") == "slot" and e.get("name") == "subject" for e in turn.events)
     ranked = sorted((i for i in range(len(found)) if whole[i] >= SUPPLEMENT_THRESHOLD and left_out[i] > 0
-                     and found[i].text not in answer and (not about or found[i].subject in about)),
+                     and found[i].text not in answer and (not about or found[i].subject in about
+                                                          or not found[i].subject and about_the_programme)),
                     key=lambda i: -whole[i])
     if ranked:
         say_passage(turn, "utter_passage_also", Hit(found[ranked[0]], whole[ranked[0]]))

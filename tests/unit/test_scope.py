@@ -324,3 +324,11 @@ def test_a_passage_answer_to_a_question_naming_a_person_is_their_statement(domai
     tracker = make_tracker("Vilken lokal hållbarhetssatsning kopplar Ahlrot energiplanen till?", "out_of_scope")
     texts, slots, _ = run_action(ActionOutOfScope(), tracker, domain)
     assert outcome(slots) == "answered_passage" and "Hållbara Växjö 2030" in texts[0], texts
+
+
+def test_an_answer_about_the_programme_may_add_a_statement_about_the_programme(domain):
+    """The question names SEKOS 2 ("socialt entreprenörskap"), but the film it asks about is one of the programme's
+    results, a statement with no project of its own: after the programme's film answer it is added."""
+    tracker = make_tracker("finns det nåt filmmaterial om socialt entreprenorskap från projekten", "ask_read_more")
+    texts, _, messages = run_action(ActionAnswerProgramme(), tracker, domain)
+    assert messages[-1]["response"] == "utter_passage_also" and "utbildningsmaterial" in texts[-1], texts
