@@ -1,4 +1,5 @@
 """Answers about the example projects: the list, and each project's period, owner, aim, work and results."""
+import re
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action
@@ -108,10 +109,18 @@ def answer_project_fact(turn: Turn) -> None:
         turn.remember_list([f"project:{pid}" for pid in candidates])
         turn.remember_intent(intent)
         return
+    if intent in ("ask_project_purpose", "ask_project_focus") and _asks_who(turn.text):
+        turn.intent = intent = "ask_project_participants"
     response = response_for(intent)
     for project_id in project_ids:
         turn.say(response, **project_values(turn, project_id))
     turn.remember("project", project_ids[-1], intent)
+
+
+def _asks_who(text: str) -> bool:
+    """"who was sekos aimed at", "vem var projektet till för": the people it was for, which an aim does not name."""
+    first = re.findall(r"[^\W\d_]+", text.lower())[:1]
+    return first in (["who"], ["vem"])
 
 
 class ActionAnswerProject(RoutedAction, Action):

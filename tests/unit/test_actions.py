@@ -149,6 +149,17 @@ def test_a_partner_question_that_names_one_project_asks_about_it(domain, questio
     assert messages[0]["response"] == response
 
 
+@pytest.mark.parametrize("question, intent, language, response, expected", [
+    ("who was sekos aimed at", "ask_project_purpose", "en", "utter_project_participants", "principals"),
+    ("vem var sekos till för", "ask_project_focus", "sv", "utter_project_participants", "rektorer"),
+    ("what was sekos aimed at", "ask_project_purpose", "en", "utter_project_purpose", "teaching methods"),
+])
+def test_who_a_project_was_for_is_its_participants_not_its_aim(domain, question, intent, language, response, expected):
+    texts, _, messages = run_action(ActionAnswerProject(), make_tracker(
+        question, intent, [entity("project", "sekos")], language=language), domain)
+    assert messages[0]["response"] == response and expected in texts[0], texts
+
+
 def test_a_programme_question_that_names_no_project_gets_the_programme_answer(domain):
     texts, _, messages = run_action(ActionAnswerProgramme(), make_tracker(
         "what has vaxjo gained from the partnerships", "ask_results_vaxjo", language="en"), domain)
