@@ -54,6 +54,11 @@ UNSIGNED_COVERED_TERMS = 3
 # Växjö to help young people who stay at home instead of going to school?"), or both words of a two-word question
 # ("Vad slapp familjerna?").
 PAST_COVERAGE = 0.4
+# A word the content lacks ("globe", "sixth graders") does not turn away a statement that holds this share of a
+# question about what was done or said, and three words of it ("How does the chair feel about the city's engagement
+# around the globe?"); UNSIGNED_COVERAGE of any other. No out-of-scope tune question or near-domain probe gets a
+# fact down to 0.3.
+FOREIGN_PAST_COVERAGE = 0.5
 # A question whose only sign is an everyday alias of a partner, project or person ("förskolan", "Veab", "South
 # Africa") is answered only by an answer about what the alias names ("vad kostar förskolan per månad" is not a
 # question about the programme's funding); a passage must also hold this share of the question's other words
@@ -202,7 +207,9 @@ def passage_may_answer(turn: Turn, signs: Signs, hit: Hit, in_scope_already: boo
 
 def _holds_nearly_all(turn: Turn, hit: Hit) -> bool:
     covered, asked = _coverage(turn, hit)
-    return covered >= UNSIGNED_COVERED_TERMS and covered >= UNSIGNED_COVERAGE * asked
+    done_or_said = asks_what_was_done_or_said(turn.text, content_language(turn.lang))
+    return covered >= UNSIGNED_COVERED_TERMS and covered >= (
+        FOREIGN_PAST_COVERAGE if done_or_said else UNSIGNED_COVERAGE) * asked
 
 
 def _what_it_names(turn: Turn, signs: Signs) -> List[Dict[str, str]]:
