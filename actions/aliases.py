@@ -18,7 +18,7 @@ def answers_the_alias(turn: Turn, signs: Signs, answer: str, coverage: float = 0
     gate, lang = get_gate(), content_language(turn.lang)
     analyzer = gate.analyzers[lang]
     answer_terms = set(analyzer.terms(answer))
-    subjects = [s for s in (_answered_subjects(turn) if subjects is None else subjects) if s]
+    subjects = [s for s in (answered_subjects(turn) if subjects is None else subjects) if s]
     named = set()
     for item_id in signs.alias_items:
         terms = gate.item_terms(item_id, lang)
@@ -48,7 +48,8 @@ def _same_item(turn: Turn, item_id: str, subject: str) -> bool:
     return item_id in turn.content.partners and project_id in projects and item_id in projects[project_id].partners
 
 
-def _answered_subjects(turn: Turn) -> List[str]:
+def answered_subjects(turn: Turn) -> List[str]:
+    """The partners, projects or people the answer given so far is about (its `subject` slot events)."""
     return [str(e.get("value")) for e in turn.events if e.get("event") == "slot" and e.get("name") == "subject"]
 
 

@@ -10,7 +10,7 @@ from typing import Dict, List, Optional, Set, Tuple
 
 from rasa_sdk.events import SlotSet
 
-from actions.aliases import aliased_projects, answers_the_alias
+from actions.aliases import aliased_projects, answered_subjects, answers_the_alias
 from actions.portfolio.retrieval import STOPWORDS, Hit, content_language, same_beginning
 from actions.portfolio.tense import asks_what_was_done_or_said
 from actions.scope import NAME_FOLLOWUP, Signs, get_gate
@@ -323,7 +323,7 @@ def _supplement(turn: Turn, signs: Signs) -> None:
         return
     whole, left_out = index.scores(asked, turn.lang), index.scores(unanswered, turn.lang)
     found, about = index.passages(turn.lang), _named_subjects(turn, signs)
-    about_the_programme = not any(e.get("event") == "slot" and e.get("name") == "subject" for e in turn.events)
+    about_the_programme = not answered_subjects(turn)
     ranked = sorted((i for i in range(len(found)) if whole[i] >= SUPPLEMENT_THRESHOLD and left_out[i] > 0
                      and found[i].text not in answer and (not about or found[i].subject in about
                                                           or not found[i].subject and about_the_programme)),

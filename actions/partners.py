@@ -51,11 +51,11 @@ def answer_partner_fact(turn: Turn) -> None:
         subject = turn.subject()
         if project_ids or (subject and subject[0] == "project"):
             return redirect(turn, "ask_project_period")
+    projects = turn.mentioned("project")
     # "hur många bor i familjeteamet?" is about the people the project reached, not a partner's population.
-    if intent == "ask_partner_population" and turn.mentioned("project") and not turn.mentioned("partner"):
+    if intent == "ask_partner_population" and projects and not turn.mentioned("partner"):
         return redirect(turn, "ask_project_participants")
     # "What happened to the Family Team once the project with JB Marks ended?" asks about the one project it names.
-    projects = turn.mentioned("project")
     if intent in PROJECT_VERSIONS and len(projects) == 1:
         turn.focus_on("project", projects[0])
         return redirect(turn, PROJECT_VERSIONS[intent])

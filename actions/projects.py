@@ -1,10 +1,9 @@
 """Answers about the example projects: the list, and each project's period, owner, aim, work and results."""
-import re
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action
 
-from actions.portfolio.text import fold, format_list, format_period
+from actions.portfolio.text import fold, format_list, format_period, words
 from actions.routing import RoutedAction, redirect, response_for
 from actions.turn import Turn
 
@@ -119,8 +118,7 @@ def answer_project_fact(turn: Turn) -> None:
 
 def _asks_who(text: str) -> bool:
     """"who was sekos aimed at", "vem var projektet till för": the people it was for, which an aim does not name."""
-    first = re.findall(r"[^\W\d_]+", text.lower())[:1]
-    return first in (["who"], ["vem"])
+    return words(text)[:1] in (["who"], ["vem"])
 
 
 class ActionAnswerProject(RoutedAction, Action):

@@ -28,7 +28,7 @@ from actions.portfolio.retrieval import (
     indefinite_stem,
 )
 from actions.portfolio.store import ContentStore
-from actions.portfolio.tense import FIRST_PERSON_SINGULAR
+from actions.portfolio.tense import speaks_of_oneself
 from actions.portfolio.text import fold, goal_number, words
 
 NLU_DIR = Path(__file__).resolve().parents[1] / "data" / "nlu"
@@ -96,7 +96,7 @@ def _called_a_project(tokens: List[str], start: int, alias: List[str], lang: str
     """A project's everyday alias that the visitor calls a project names it: "miljöpedagogikprojektet", "the
     environmental education project", "förskoleprojektet" ("miljöpedagogik" and "förskolan" alone are also
     services of the municipality), unless the visitor speaks of their own."""
-    if any(token in FIRST_PERSON_SINGULAR[lang] for token in tokens):
+    if speaks_of_oneself(tokens, lang):
         return False  # "förskoleprojektet i min by": a project of the visitor's own
     last = tokens[start + len(alias) - 1] if start + len(alias) - 1 < len(tokens) else ""
     following = tokens[start + len(alias)] if start + len(alias) < len(tokens) else ""
@@ -193,14 +193,14 @@ class ScopeGate:
         goal = goal_number(text)
         if goal in self.goals:  # an Agenda 2030 goal the content speaks of ("mål 4"), weak as an alias is
             found.vocabulary[f"goal {goal}"] = ALIAS_WEIGHT
-        tokens = words(text)
-        for mention in self.weak.find(text):
+        tokens, weak = words(text), self.weak.find(text)
+        for mention in weak:
             item_id, _, alias = mention.id.partition("|")
             if item_id in self._projects and _called_a_project(tokens, mention.position, words(alias), lang) \
                     and f"project:{item_id}" not in found.names:
                 found.names.append(f"project:{item_id}")
         named = " ".join(n.partition(":")[2] for n in found.names)
-        for mention in self.weak.find(text):
+        for mention in weak:
             item_id, _, alias = mention.id.partition("|")
             if not any(name.endswith(f":{item_id}") for name in found.names):
                 found.aliases.append(alias)

@@ -46,7 +46,7 @@ class EntityMatcher:
 
     def words_besides_names(self, text: str) -> List[str]:
         """The message's words that are no part of a name ("nådde", "mål" in "hur nådde energiprojektet sina mål")."""
-        mentions, tokens, taken = self._scan(text)
+        _, tokens, taken = self._scan(text)
         return [token for token, name in zip(tokens, taken) if not name]
 
     def _scan(self, text: str, kind: Optional[str] = None) -> Tuple[List[Mention], List[str], List[bool]]:

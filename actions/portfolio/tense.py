@@ -45,7 +45,7 @@ def asks_what_was_done_or_said(text: str, lang: str) -> bool:
     """Past tense, or what someone says, and not about the visitor themselves ("I applied for …, when will I hear
     back?")."""
     found = _words(text)
-    if any(word in FIRST_PERSON_SINGULAR[lang] for word in found):
+    if speaks_of_oneself(found, lang):
         return False
     return asks_what_someone_said(text, lang) or _was(found, lang) or any(
         word in IRREGULAR_PAST[lang]
@@ -54,6 +54,11 @@ def asks_what_was_done_or_said(text: str, lang: str) -> bool:
         or lang == "sv" and any(word.endswith(ending) and len(word) >= shortest
                                 for ending, shortest in SUPINE_PASSIVE.items())
         for i, word in enumerate(found))
+
+
+def speaks_of_oneself(found: List[str], lang: str) -> bool:
+    """A first-person singular pronoun: the visitor asks about their own matter ("min tonåring", "my preschool")."""
+    return any(word in FIRST_PERSON_SINGULAR[lang] for word in found)
 
 
 def _was(found: List[str], lang: str) -> bool:
