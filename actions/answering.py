@@ -11,11 +11,15 @@ from typing import Dict, List, Optional, Set, Tuple
 from rasa_sdk.events import SlotSet
 
 from actions.aliases import aliased_projects, answered_subjects, answers_the_alias
-from actions.portfolio.retrieval import STOPWORDS, Hit, content_language, same_beginning
+from actions.portfolio.retrieval import STOPWORDS, Hit, content_language, general_frequency, same_beginning
+from actions.portfolio.statements import Passage
 from actions.portfolio.tense import asks_what_was_done_or_said
 from actions.scope import NAME_FOLLOWUP, Signs, get_gate
 from actions.statement_choice import (
+    COMPOUND_HEAD,
     COVERED_TERMS,
+    PASSAGE_THRESHOLD,
+    SURE_OF_THE_QUESTION,
     answer_text,
     best_passage,
     meaning_of_the_goal_the_answer_names,
@@ -59,6 +63,10 @@ PAST_COVERAGE = 0.4
 # around the globe?"); UNSIGNED_COVERAGE of any other. No out-of-scope tune question or near-domain probe gets a
 # fact down to 0.3.
 FOREIGN_PAST_COVERAGE = 0.5
+# A word the content lacks counts against a statement's coverage of a question unless it is this common in general
+# Swedish ("sidor", "egen": "vinner båda sidor på samarbetet"). English questions about other services are made of
+# common words ("who won the ice hockey world championship"), so there every word counts.
+COMMON_LACKING_ZIPF = {"sv": 4.0, "en": float("inf")}
 # A question whose only sign is an everyday alias of a partner, project or person ("förskolan", "Veab", "South
 # Africa") is answered only by an answer about what the alias names ("vad kostar förskolan per månad" is not a
 # question about the programme's funding); a passage must also hold this share of the question's other words
@@ -248,10 +256,14 @@ def covers_question(turn: Turn, signs: Signs, hit: Optional[Hit]) -> bool:
 
 
 def _coverage(turn: Turn, hit: Hit) -> Tuple[int, int]:
-    """How many of the question's words the passage holds, of how many (every word counts, known or not)."""
+    """How many of the question's words the passage holds, of how many (every word counts, known or not, but a
+    common Swedish word the content lacks: COMMON_LACKING_ZIPF)."""
     index, host, question = turn.store.passages, get_gate().host_terms[turn.lang], _question_words(turn.text)
     asked = set(index.query_terms(question, turn.lang)) - host
-    every_word = set(index.analyzers[content_language(turn.lang)].terms(question)) - host
+    lang = content_language(turn.lang)
+    general = general_frequency(lang)
+    every_word = {term for term in set(index.analyzers[lang].terms(question)) - host
+                  if term in asked or general.get(term, 0.0) < COMMON_LACKING_ZIPF[lang]}
     covered = asked & index.held_terms(hit.passage, turn.lang)
     return len(covered), max(len(asked), len(every_word))
 
@@ -305,7 +317,11 @@ def _supplement(turn: Turn, signs: Signs) -> None:
     """After an intent answer: the passage that answers what the question asked and the answer left out. Among
     the passages that score SUPPLEMENT_THRESHOLD for the whole question and hold a word of it the answer lacks, the
     one that best matches the whole question (ranking by the words left out first found a statement that repeats
-    them but answers something else: "film … about social entrepreneurship" got SEKOS 2's aim, not the film)."""
+    them but answers something else: "film … about social entrepreneurship" got SEKOS 2's aim, not the film).
+    When none does and the model was unsure of the question, the statement the whole question fits best, if it
+    scores enough to be an answer of its own and says something the answer does not: the model may have taken the
+    question for another fact of the right project ("vad var det bästa med familjeteamet för familjerna" got the
+    aim; its words are the intent's, so none looked left out, and the one way in was not said)."""
     if turn.text.startswith("/"):  # a button's payload: the visitor chose an item and asked nothing in words
         return
     answer = answer_text(turn)
@@ -315,21 +331,37 @@ def _supplement(turn: Turn, signs: Signs) -> None:
     # the words people use to ask this intent's question ("bor", "invånare") are what its answer answers, and a
     # follow-up's own words ("same question for …") ask nothing new
     followup = (turn.tracker.latest_message.get("intent") or {}).get("name") == NAME_FOLLOWUP
-    answered = set(index.query_terms(answer, turn.lang)) | gate.host_terms[lang] | \
-        gate.intent_terms[lang].get(turn.intent, set()) | (gate.intent_terms[lang][NAME_FOLLOWUP] if followup else set())
-    unanswered = [term for term in asked if term not in answered
-                  and not any(same_beginning(term, known) for known in answered)]
-    if not unanswered:
+    in_the_answer = set(index.query_terms(answer, turn.lang)) | gate.host_terms[lang]
+    answered = in_the_answer | gate.intent_terms[lang].get(turn.intent, set()) | \
+        (gate.intent_terms[lang][NAME_FOLLOWUP] if followup else set())
+    unanswered, unsure = _left_out(asked, answered), turn.confidence < SURE_OF_THE_QUESTION
+    if not unanswered and not unsure:
         return
     whole, left_out = index.scores(asked, turn.lang), index.scores(unanswered, turn.lang)
     found, about = index.passages(turn.lang), _named_subjects(turn, signs)
     about_the_programme = not answered_subjects(turn)
-    ranked = sorted((i for i in range(len(found)) if whole[i] >= SUPPLEMENT_THRESHOLD and left_out[i] > 0
-                     and found[i].text not in answer and (not about or found[i].subject in about
-                                                          or not found[i].subject and about_the_programme)),
-                    key=lambda i: -whole[i])
-    if ranked:
-        say_passage(turn, "utter_passage_also", Hit(found[ranked[0]], whole[ranked[0]]))
+    on_topic = sorted((i for i in range(len(found)) if not about or found[i].subject in about
+                       or not found[i].subject and about_the_programme), key=lambda i: -whole[i])
+    best = next((i for i in on_topic if whole[i] >= SUPPLEMENT_THRESHOLD and left_out[i] > 0
+                 and found[i].text not in answer), None)
+    if best is None and unsure and on_topic and whole[on_topic[0]] >= PASSAGE_THRESHOLD \
+            and not _says_nothing_new(turn, found[on_topic[0]], answer, in_the_answer):
+        best = on_topic[0]
+    if best is not None:
+        say_passage(turn, "utter_passage_also", Hit(found[best], whole[best]))
+
+
+def _says_nothing_new(turn: Turn, passage: Passage, answer: str, in_the_answer: Set[str]) -> bool:
+    """The answer quotes the statement, or says every word of it in its own way (a partner's fact box after its
+    overview, a person's title after their words)."""
+    index = turn.store.passages
+    new = _left_out(index.query_terms(passage.text, turn.lang), in_the_answer)
+    return passage.text in answer or all(any(len(known) >= COMPOUND_HEAD and term.startswith(known)
+                                             for known in in_the_answer) for term in new)  # "partn": "partnerskap"
+
+
+def _left_out(asked: List[str], answered: Set[str]) -> List[str]:
+    return [term for term in asked if term not in answered and not any(same_beginning(term, known) for known in answered)]
 
 
 def _question_words(text: str) -> str:

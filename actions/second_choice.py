@@ -3,12 +3,9 @@ quotes the statement which fits the question better (docs/scope.md, eighth pass)
 from typing import List, Optional
 
 from actions.answering import unsay
-from actions.statement_choice import answer_text
+from actions.statement_choice import SURE_OF_THE_QUESTION, answer_text
 from actions.turn import Handler, Turn
 
-# Below this, the model's second choice of fact question is answered instead, when its answer quotes a statement that
-# fits the question better (actions/routing.py: better_answer).
-SURE_OF_THE_QUESTION = 0.8
 OVERVIEWS = ("_overview",)
 
 

@@ -25,6 +25,10 @@ CLARIFY_COVERAGE = 0.5
 STANDS_OUT = 1.75
 CANDIDATES = 10
 COMPOUND_HEAD = 5  # the first part of a Swedish compound that may begin a project's name ("miljö")
+# Below this, the model's second choice of fact question is answered instead, when its answer quotes a statement that
+# fits the question better (actions/second_choice.py), and an answer may be followed by the statement the question
+# fits best (actions/answering.py: _supplement).
+SURE_OF_THE_QUESTION = 0.8
 # A person named only by an everyday alias gets their words in place of an answer the model is this sure of only
 # when the question asks what someone says.
 SURE_OF_ANOTHER_QUESTION = 0.9

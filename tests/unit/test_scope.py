@@ -332,3 +332,25 @@ def test_an_answer_about_the_programme_may_add_a_statement_about_the_programme(d
     tracker = make_tracker("finns det nåt filmmaterial om socialt entreprenorskap från projekten", "ask_read_more")
     texts, _, messages = run_action(ActionAnswerProgramme(), tracker, domain)
     assert messages[-1]["response"] == "utter_passage_also" and "utbildningsmaterial" in texts[-1], texts
+
+
+def test_an_unsure_answer_is_followed_by_the_statement_the_question_fits_best(domain):
+    """The model took "what was best for the families" for Familjeteamet's aim, and was unsure: the aim's words are
+    the intent's, so nothing looked left out, but the statement the whole question fits best says it (one way in)."""
+    question = "vad var det bästa med familjeteamet för familjerna"
+    tracker = make_tracker(question, "ask_project_purpose", [entity("project", "familjeteamet")])
+    tracker.latest_message["intent"]["confidence"] = 0.45
+    texts, slots, messages = run_action(ActionAnswerProject(), tracker, domain)
+    assert texts[0].startswith("Syftet med Familjeteamet") and outcome(slots) == "answered_intent", texts
+    assert messages[-1]["response"] == "utter_passage_also" and "väg in" in texts[-1], texts
+    tracker = make_tracker(question, "ask_project_purpose", [entity("project", "familjeteamet")])
+    texts, _, _ = run_action(ActionAnswerProject(), tracker, domain)
+    assert len(texts) == 1, texts  # a sure model: its answer alone
+
+
+def test_a_statement_the_answer_says_already_is_not_added(domain):
+    """Vushtrri's fact box is the overview in other words ("partner", "partnerskap"): an unsure overview stays alone."""
+    tracker = make_tracker("vad vet du om vushtri", "ask_partner_overview", [entity("partner", "vushtri")])
+    tracker.latest_message["intent"]["confidence"] = 0.79
+    texts, slots, _ = run_action(ActionAnswerPartner(), tracker, domain)
+    assert len(texts) == 1 and "345 km²" in texts[0] and outcome(slots) == "answered_intent", texts
