@@ -93,8 +93,10 @@ def answer_project_fact(turn: Turn) -> None:
     intent = turn.intent
     project_ids = projects_in_question(turn)
     subject = turn.subject()
-    if not project_ids and intent == "ask_project_quote" and subject and subject[0] == "person":
-        return redirect(turn, "ask_person")  # "what did she say?" right after talking about someone
+    if not project_ids and intent == "ask_project_quote" and (subject and subject[0] == "person"
+                                                              or turn.mentioned("person")):
+        # "what did she say?" right after talking about someone; "sa lauber nåt om …", who speaks of no project
+        return redirect(turn, "ask_person")
     if not project_ids:
         partner_ids = turn.mentioned("partner")
         if not partner_ids and subject and subject[0] == "partner":

@@ -18,7 +18,8 @@ written at the start of the ninth pass in another visitor's style (short staff q
 helpers who read only the brochure and content/ (visitors' styles; one question per brochure sentence, as the
 held-out set is built; two per sentence, a resident's and a journalist's); `sentences2_<lang>.txt` one more
 question per sentence, written the same way at the start of the twelfth pass and halved: counting from 1, its
-even-numbered questions are fit (printed), its odd-numbered dev (counted only);
+even-numbered questions are fit (printed), its odd-numbered dev (counted only); `sentences3_<lang>.txt` the same,
+written and halved so at the start of the fourteenth pass;
 `near_<lang>.txt` lines are questions vaxjo.se gets near the partnerships' topics, which must get no partnership
 fact. Prints the counts and the failures.
 Parses are cached in var/cache/ per model file, so a rerun after a code change takes about a minute.
@@ -48,6 +49,7 @@ from tests.scope.replies import holds_expected, states_a_fact  # noqa: E402
 MODEL = ROOT / "models" / "vaxjo.tar.gz"
 CACHE = ROOT / "var" / "cache"
 DEV = " dev"  # a probe half that is counted only, never printed
+HALVED_PROBES = ("sentences2", "sentences3")  # probe sets with a dev half (below)
 CANDIDATE_RANKS = 20  # how deep --diagnose looks for the statement that holds the fact
 # Each setting: module, constant, values tried (the first is the one in the code; the rest one at a time).
 GRID = {
@@ -224,7 +226,7 @@ def probes(simulator: Simulator) -> None:
     folder = ROOT / "tests" / "scope" / "probes"
     for lang in ("sv", "en"):
         counts, failures = [], []
-        for kind in ("deep", "later", "fresh", "helper", "sentences", "pairs", "sentences2"):
+        for kind in ("deep", "later", "fresh", "helper", "sentences", "pairs", "sentences2", "sentences3"):
             lines = [line.strip() for line in (folder / f"{kind}_{lang}.txt").read_text(encoding="utf-8").splitlines()]
             asked = [line.partition(" || ") for line in lines if line and not line.startswith("#")]
             for half, part in _probe_halves(kind, asked).items():
@@ -241,7 +243,7 @@ def probes(simulator: Simulator) -> None:
 def _probe_halves(kind: str, asked: List) -> Dict[str, List]:
     """The twelfth pass's sentence set is halved like the tune sets: counting from 1, its odd-numbered questions are
     counted only (dev)."""
-    if kind != "sentences2":
+    if kind not in HALVED_PROBES:
         return {"": asked}
     return {" fit": asked[1::2], DEV: asked[0::2]}
 

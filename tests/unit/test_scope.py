@@ -354,3 +354,10 @@ def test_a_statement_the_answer_says_already_is_not_added(domain):
     tracker.latest_message["intent"]["confidence"] = 0.79
     texts, slots, _ = run_action(ActionAnswerPartner(), tracker, domain)
     assert len(texts) == 1 and "345 km²" in texts[0] and outcome(slots) == "answered_intent", texts
+
+
+def test_a_quote_question_naming_a_person_of_no_project_gets_their_words(domain):
+    """Malin Lauber speaks of the whole programme, so "which project?" has no answer: her words are it."""
+    tracker = make_tracker("sa lauber nåt om att stötta kommuner som ligger efter?", "ask_project_quote")
+    texts, slots, _ = run_action(ActionAnswerProject(), tracker, domain)
+    assert outcome(slots) == "answered_intent" and "hjälpa andra som inte kommit lika långt" in texts[0], texts
