@@ -72,6 +72,9 @@ def words_of_the_person_the_answer_passes_by(turn: Turn, signs: Signs) -> Option
         return None
     hits = turn.store.passages.search(turn.text, turn.lang, limit=CANDIDATES)
     about = [hit for hit in hits if hit.passage.subject in people and hit.score >= NAMED_PASSAGE_THRESHOLD]
+    if asks_what_someone_said(turn.text, content_language(turn.lang)):
+        # "… according to Veab's head of strategy?": her words, not her title, which the question repeats
+        about = [hit for hit in about if not hit.passage.is_role] or about
     return _best_for_the_rest(turn, [hit for hit in about if hit.passage.subject == about[0].passage.subject]) \
         if about else None
 

@@ -32,7 +32,7 @@ REGULAR_PAST_ENDINGS = {"en": ("ed",), "sv": ("ade", "dde", "gde", "rde", "lde",
 REPORTING = {
     "en": {"according", "says", "said", "say", "describe", "describes", "described", "feel", "feels", "felt", "think",
            "thinks", "thought"},
-    "sv": {"enligt", "säger", "sa", "sade", "tycker", "tyckte", "anser", "ansåg", "beskriver", "beskrev", "menar"},
+    "sv": {"enligt", "enl", "säger", "sa", "sade", "tycker", "tyckte", "anser", "ansåg", "beskriver", "beskrev", "menar"},
 }
 WAS_BEFORE = {"med", "det", "de", "dom", "ni", "han", "hon", "den"}  # pronouns, and "var med" (took part)
 SHORTEST_REGULAR = 5  # "need", "used", "red", "bed" are not "-ed" forms

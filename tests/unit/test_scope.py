@@ -361,3 +361,12 @@ def test_a_quote_question_naming_a_person_of_no_project_gets_their_words(domain)
     tracker = make_tracker("sa lauber nåt om att stötta kommuner som ligger efter?", "ask_project_quote")
     texts, slots, _ = run_action(ActionAnswerProject(), tracker, domain)
     assert outcome(slots) == "answered_intent" and "hjälpa andra som inte kommit lika långt" in texts[0], texts
+
+
+def test_a_question_about_what_a_person_said_gets_their_words_not_their_title(domain):
+    """"Head of strategy" repeats Julia Ahlrot's title word for word, but the question asks what she said."""
+    question = "How significant was the energy project according to Veab's head of strategy?"
+    tracker = make_tracker(question, "ask_project_purpose", [entity("project", "energy project")], language="en")
+    tracker.latest_message["intent"]["confidence"] = 0.27
+    texts, slots, _ = run_action(ActionAnswerProject(), tracker, domain)
+    assert outcome(slots) == "answered_passage" and "meant a great deal" in texts[0], texts

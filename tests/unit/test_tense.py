@@ -22,6 +22,7 @@ from actions.portfolio.tense import asks_what_was_done_or_said
     ("en", "How does the chair feel about the city's engagement?"),
     ("sv", "vad får lärarna ut av sånt här enligt rektorn?"),
     ("sv", "vad tycker rektorn om projektet"),
+    ("sv", "vad ger det eleverna enl rektorn"),  # "enl.", as "enligt" is written short
 ])
 def test_a_question_in_the_past_asks_what_was_done_or_said(language, question):
     assert asks_what_was_done_or_said(question, language)
