@@ -11,7 +11,7 @@ from typing import Dict, List, Optional, Set, Tuple
 from rasa_sdk.events import SlotSet
 
 from actions.aliases import aliased_projects, answered_subjects, answers_the_alias
-from actions.portfolio.retrieval import STOPWORDS, Hit, content_language, general_frequency, same_beginning
+from actions.portfolio.retrieval import STOPWORDS, Hit, content_language, everyday_filler, same_beginning
 from actions.portfolio.statements import Passage
 from actions.portfolio.tense import asks_what_was_done_or_said
 from actions.scope import NAME_FOLLOWUP, Signs, get_gate
@@ -63,10 +63,6 @@ PAST_COVERAGE = 0.4
 # around the globe?"); UNSIGNED_COVERAGE of any other. No out-of-scope tune question or near-domain probe gets a
 # fact down to 0.3.
 FOREIGN_PAST_COVERAGE = 0.5
-# A word the content lacks counts against a statement's coverage of a question unless it is this common in general
-# Swedish ("sidor", "egen": "vinner båda sidor på samarbetet"). English questions about other services are made of
-# common words ("who won the ice hockey world championship"), so there every word counts.
-COMMON_LACKING_ZIPF = {"sv": 4.0, "en": float("inf")}
 # A question whose only sign is an everyday alias of a partner, project or person ("förskolan", "Veab", "South
 # Africa") is answered only by an answer about what the alias names ("vad kostar förskolan per månad" is not a
 # question about the programme's funding); a passage must also hold this share of the question's other words
@@ -257,13 +253,12 @@ def covers_question(turn: Turn, signs: Signs, hit: Optional[Hit]) -> bool:
 
 def _coverage(turn: Turn, hit: Hit) -> Tuple[int, int]:
     """How many of the question's words the passage holds, of how many (every word counts, known or not, but a
-    common Swedish word the content lacks: COMMON_LACKING_ZIPF)."""
+    common Swedish word the content lacks: retrieval.everyday_filler)."""
     index, host, question = turn.store.passages, get_gate().host_terms[turn.lang], _question_words(turn.text)
     asked = set(index.query_terms(question, turn.lang)) - host
     lang = content_language(turn.lang)
-    general = general_frequency(lang)
     every_word = {term for term in set(index.analyzers[lang].terms(question)) - host
-                  if term in asked or general.get(term, 0.0) < COMMON_LACKING_ZIPF[lang]}
+                  if term in asked or not everyday_filler(term, lang)}
     covered = asked & index.held_terms(hit.passage, turn.lang)
     return len(covered), max(len(asked), len(every_word))
 

@@ -49,7 +49,7 @@ from tests.scope.replies import holds_expected, states_a_fact  # noqa: E402
 MODEL = ROOT / "models" / "vaxjo.tar.gz"
 CACHE = ROOT / "var" / "cache"
 DEV = " dev"  # a probe half that is counted only, never printed
-HALVED_PROBES = ("sentences2", "sentences3")  # probe sets with a dev half (below)
+HALVED_PROBES = ("sentences2", "sentences3", "sentences4")  # probe sets with a dev half (below)
 CANDIDATE_RANKS = 20  # how deep --diagnose looks for the statement that holds the fact
 # Each setting: module, constant, values tried (the first is the one in the code; the rest one at a time).
 GRID = {
@@ -226,7 +226,7 @@ def probes(simulator: Simulator) -> None:
     folder = ROOT / "tests" / "scope" / "probes"
     for lang in ("sv", "en"):
         counts, failures = [], []
-        for kind in ("deep", "later", "fresh", "helper", "sentences", "pairs", "sentences2", "sentences3"):
+        for kind in ("deep", "later", "fresh", "helper", "sentences", "pairs", "sentences2", "sentences3", "sentences4"):
             lines = [line.strip() for line in (folder / f"{kind}_{lang}.txt").read_text(encoding="utf-8").splitlines()]
             asked = [line.partition(" || ") for line in lines if line and not line.startswith("#")]
             for half, part in _probe_halves(kind, asked).items():

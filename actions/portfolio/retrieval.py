@@ -37,6 +37,10 @@ PREFIX_MIN = 6
 PREFIX_SHARE = 0.75
 PREFIX_TERMS = 2
 BEGINNINGS_KEPT = 20_000
+# A word the content lacks counts against a statement's coverage of a question unless it is this common in general
+# language (everyday_filler, below): Swedish only, measured on the tune sets and near-domain probes (docs/scope.md,
+# fourteenth pass).
+COMMON_LACKING_ZIPF = {"sv": 4.0, "en": float("inf")}
 # A statement that holds the kind of answer asked ("how long": a duration) comes first among those scoring this
 # share of the best score or more.
 KIND_MARGIN = 0.9
@@ -229,6 +233,14 @@ def indefinite_stem(word: str, analyzer: Analyzer) -> str:
     if analyzer.lang != "sv" or not word.endswith(("et", "an")) or len(word) < COMPOUND_PART + 2:
         return ""
     return analyzer.stem([word[:-1]])[0]
+
+
+def everyday_filler(term: str, lang: str) -> bool:
+    """A term this common in general Swedish ("sidor", "egen", "springa runt") says nothing against a statement's
+    coverage of a question when the content lacks it: "vinner båda sidor på samarbetet". English questions about
+    other services are made of common words ("who won the ice hockey world championship"), so there every word
+    counts."""
+    return general_frequency(lang).get(term, 0.0) >= COMMON_LACKING_ZIPF[content_language(lang)]
 
 
 def general_frequency(lang: str) -> Dict[str, float]:
