@@ -21,7 +21,8 @@ question per sentence, written the same way at the start of the twelfth pass and
 even-numbered questions are fit (printed), its odd-numbered dev (counted only); `sentences3_<lang>.txt` the same,
 written and halved so at the start of the fourteenth pass;
 `near_<lang>.txt` lines are questions vaxjo.se gets near the partnerships' topics, which must get no partnership
-fact. Prints the counts and the failures.
+fact (and `near2_sv.txt`, 200 more hard negatives written at the start of the fourteenth pass, counted with them).
+Prints the counts and the failures.
 Parses are cached in var/cache/ per model file, so a rerun after a code change takes about a minute.
 """
 import asyncio
@@ -233,7 +234,8 @@ def probes(simulator: Simulator) -> None:
                 wrong = [q for q, _, expect in part if not holds_expected(simulator.reply(q, lang), [expect])]
                 counts.append(f"{kind}{half} {len(part) - len(wrong)}/{len(part)} right")
                 failures += [f"  wrong: {question}" for question in wrong if half != DEV]
-        near = [line.strip() for line in (folder / f"near_{lang}.txt").read_text(encoding="utf-8").splitlines()
+        near = [line.strip() for name in (f"near_{lang}.txt", f"near2_{lang}.txt") if (folder / name).exists()
+                for line in (folder / name).read_text(encoding="utf-8").splitlines()
                 if line.strip() and not line.startswith("#")]
         false = [q for q in near if states_a_fact(simulator.reply(q, lang))]
         print(f"{lang}: {', '.join(counts)}, near {len(false)}/{len(near)} with a fact")
