@@ -356,6 +356,7 @@ def _says_nothing_new(turn: Turn, passage: Passage, answer: str, in_the_answer: 
 
 
 def _left_out(asked: List[str], answered: Set[str]) -> List[str]:
+    """The asked terms that are not answered, nor another form of an answered one."""
     return [term for term in asked if term not in answered and not any(same_beginning(term, known) for known in answered)]
 
 

@@ -236,7 +236,7 @@ def indefinite_stem(word: str, analyzer: Analyzer) -> str:
 
 
 def everyday_filler(term: str, lang: str) -> bool:
-    """A term this common in general Swedish ("sidor", "egen", "springa runt") says nothing against a statement's
+    """A term this common in general Swedish ("sidor", "egen", "massa") says nothing against a statement's
     coverage of a question when the content lacks it: "vinner båda sidor på samarbetet". English questions about
     other services are made of common words ("who won the ice hockey world championship"), so there every word
     counts."""
