@@ -63,7 +63,8 @@ def words_of_the_person_the_answer_passes_by(turn: Turn, signs: Signs) -> Option
     """The question names a person ("enligt Lauber", "according to the Teknikum principal") and the intent's answer
     does not speak of them: the best statement about that person, when it scores enough."""
     people = [name for name in signs.names if name.startswith("person:")]
-    if turn.confidence < SURE_OF_ANOTHER_QUESTION or asks_what_someone_said(turn.text, content_language(turn.lang)):
+    said = asks_what_someone_said(turn.text, content_language(turn.lang))
+    if turn.confidence < SURE_OF_ANOTHER_QUESTION or said:
         # an everyday alias may be a plain word ("the principal objective"): a sure model asked something else
         people += [f"person:{item}" for item in signs.alias_items if item in turn.content.people]
     answer = answer_text(turn)
@@ -72,9 +73,8 @@ def words_of_the_person_the_answer_passes_by(turn: Turn, signs: Signs) -> Option
         return None
     hits = turn.store.passages.search(turn.text, turn.lang, limit=CANDIDATES)
     about = [hit for hit in hits if hit.passage.subject in people and hit.score >= NAMED_PASSAGE_THRESHOLD]
-    if asks_what_someone_said(turn.text, content_language(turn.lang)):
-        # "… according to Veab's head of strategy?": her words, not her title, which the question repeats
-        about = [hit for hit in about if not hit.passage.is_role] or about
+    if said:  # "… according to Veab's head of strategy?" repeats her title: her words
+        about = _words_not_title(about)
     return _best_for_the_rest(turn, [hit for hit in about if hit.passage.subject == about[0].passage.subject]) \
         if about else None
 
@@ -156,9 +156,16 @@ def best_passage(turn: Turn, signs: Signs) -> Optional[Hit]:
     hit = _best_passage(turn, signs)
     if hit and hit.passage.is_role and asks_what_someone_said(turn.text, content_language(turn.lang)):
         hits = turn.store.passages.search(turn.text, turn.lang, limit=CANDIDATES)
-        return next((other for other in hits if other.passage.subject == hit.passage.subject
-                     and not other.passage.is_role and other.score >= NAMED_PASSAGE_THRESHOLD), hit)
+        theirs = [other for other in hits if other.passage.subject == hit.passage.subject
+                  and other.score >= NAMED_PASSAGE_THRESHOLD]
+        return _words_not_title(theirs)[0] if theirs else hit
     return hit
+
+
+def _words_not_title(hits: List[Hit]) -> List[Hit]:
+    """A person's statements without their title, when they have any: a question about what they say may match
+    the title word for word."""
+    return [hit for hit in hits if not hit.passage.is_role] or hits
 
 
 def _best_passage(turn: Turn, signs: Signs) -> Optional[Hit]:
